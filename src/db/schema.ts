@@ -1,0 +1,98 @@
+// Kysely table types; they mirror src/db/migrations.
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface OrganizationsTable {
+  id: string;
+  config: Json<unknown>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CatalogTable {
+  org_id: string;
+  id: string;
+  position: number;
+  data: Json<unknown>;
+}
+
+export type AppointmentStatus = 'held' | 'pending' | 'booked' | 'cancelled' | 'checked_in' | 'completed' | 'no_show';
+
+export interface StoredServiceLine {
+  id: string;
+  quantity: number;
+}
+
+export interface AppointmentsTable {
+  org_id: string;
+  id: Generated<string>;
+  office_id: string;
+  lane: number;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  period: ColumnType<string, never, never>;
+  status: AppointmentStatus;
+  channel: 'online' | 'phone' | 'counter';
+  expires_at: Timestamp | null;
+  reference: string | null;
+  token_hash: string | null;
+  services: Json<StoredServiceLine[]>;
+  duration_minutes: number;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  email_key: string | null;
+  locale: string;
+  sequence: Generated<number>;
+  conflict: string | null;
+  cancel_reason: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  cancelled_at: Timestamp | null;
+  anonymized_at: Timestamp | null;
+}
+
+export interface IdempotencyKeysTable {
+  org_id: string;
+  key: string;
+  request_hash: string;
+  status_code: number | null;
+  response: Json<unknown> | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface OutboxTable {
+  org_id: string;
+  id: Generated<string>;
+  appointment_id: string | null;
+  kind: string;
+  recipient: string;
+  locale: string;
+  payload: Json<unknown>;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Timestamp>;
+  last_error: string | null;
+  created_at: Generated<Timestamp>;
+  sent_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  org_id: string;
+  id: Generated<string>;
+  at: Generated<Timestamp>;
+  actor: string;
+  action: string;
+  details: Json<unknown>;
+}
+
+export interface Database {
+  organizations: OrganizationsTable;
+  services: CatalogTable;
+  offices: CatalogTable;
+  appointments: AppointmentsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  outbox: OutboxTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,118 @@
+// The organization's configuration as the engine sees it: validated and
+// normalised (every text has both languages, every default filled in).
+// The file format (YAML/JSON) is described in docs/config.md; src/config/
+// turns a file into these types and back.
+
+export const LOCALES = ['de', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** A text in every supported language. */
+export type Text = Record<Locale, string>;
+/** A list of texts (e.g. documents to bring) in every supported language. */
+export type TextList = Record<Locale, string[]>;
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** Local calendar date `YYYY-MM-DD` in the organization's zone. */
+export type LocalDate = string;
+/** Local wall-clock time `HH:MM`; `24:00` means the end of the day. */
+export type LocalTime = string;
+
+export interface Capacity {
+  /** parallel appointments (staffed desks) */
+  counters: number;
+  /** how many of them citizens may book online (<= phone) */
+  online: number;
+  /** how many of them staff may fill for callers (<= counters) */
+  phone: number;
+}
+
+export interface HoursRule extends Capacity {
+  days: Weekday[];
+  from: LocalTime;
+  to: LocalTime;
+  validFrom?: LocalDate;
+  validTo?: LocalDate;
+}
+
+export interface ExtraHours extends Capacity {
+  date: LocalDate;
+  from: LocalTime;
+  to: LocalTime;
+}
+
+/** A closure over whole days (`from`..`to` inclusive), or part of each of those days. */
+export interface Closure {
+  from: LocalDate;
+  to: LocalDate;
+  fromTime?: LocalTime;
+  toTime?: LocalTime;
+  reason?: Text;
+}
+
+export interface BookingRules {
+  leadMinutes: number;
+  horizonDays: number;
+  releaseTime?: LocalTime;
+  holdMinutes: number;
+  maxActivePerEmail: number;
+  cancelUntilMinutes: number;
+  maxServices: number;
+  confirmByEmail: boolean;
+  confirmMinutes: number;
+  reminderHours: number;
+}
+
+export interface Office {
+  id: string;
+  name: string;
+  address: string;
+  phone: string;
+  email: string;
+  slotMinutes: number;
+  /** ids of the services offered here */
+  services: string[];
+  booking: BookingRules;
+  hours: HoursRule[];
+  closures: Closure[];
+  extraHours: ExtraHours[];
+}
+
+export interface Service {
+  id: string;
+  name: Text;
+  area: Text;
+  minutes: number;
+  maxQuantity: number;
+  documents: TextList;
+  fee?: Text;
+  keywords?: TextList;
+  leika?: string;
+}
+
+export interface Organization {
+  name: string;
+  timezone: string;
+  /** date-holidays region, e.g. `DE-SN`; absent: no public holidays */
+  holidays?: string;
+  defaultLocale: Locale;
+  publicUrl: string;
+  retentionDays: number;
+}
+
+export interface OrgConfig {
+  organization: Organization;
+  services: Service[];
+  offices: Office[];
+}
+
+/** How an appointment was made; decides which lanes it may take. */
+export const CHANNELS = ['online', 'phone', 'counter'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** A chosen concern and how many units of it. */
+export interface ServiceRequest {
+  id: string;
+  quantity: number;
+}
