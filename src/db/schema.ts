@@ -2,12 +2,15 @@
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp with a database default. (Generated<Timestamp> would not work:
+ * Kysely does not unwrap a ColumnType nested in Generated, so rows would not be Date.) */
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 
 export interface OrganizationsTable {
   id: string;
   config: Json<unknown>;
-  updated_at: Generated<Timestamp>;
+  updated_at: GeneratedTimestamp;
 }
 
 export interface CatalogTable {
@@ -43,12 +46,12 @@ export interface AppointmentsTable {
   contact_email: string | null;
   contact_phone: string | null;
   email_key: string | null;
-  locale: string;
+  locale: Generated<string>;
   sequence: Generated<number>;
   conflict: string | null;
   cancel_reason: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
   cancelled_at: Timestamp | null;
   anonymized_at: Timestamp | null;
 }
@@ -59,7 +62,7 @@ export interface IdempotencyKeysTable {
   request_hash: string;
   status_code: number | null;
   response: Json<unknown> | null;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface OutboxTable {
@@ -68,20 +71,20 @@ export interface OutboxTable {
   appointment_id: string | null;
   kind: string;
   recipient: string;
-  locale: string;
+  locale: Generated<string>;
   payload: Json<unknown>;
   status: Generated<'pending' | 'sent' | 'failed'>;
   attempts: Generated<number>;
-  next_attempt_at: Generated<Timestamp>;
+  next_attempt_at: GeneratedTimestamp;
   last_error: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
   sent_at: Timestamp | null;
 }
 
 export interface AuditLogTable {
   org_id: string;
   id: Generated<string>;
-  at: Generated<Timestamp>;
+  at: GeneratedTimestamp;
   actor: string;
   action: string;
   details: Json<unknown>;

@@ -1,0 +1,161 @@
+// Use case: book an appointment (online by a citizen, or by staff for a caller).
+// Validates everything, re-checks the time with the engine, picks a free lane
+// and inserts in one transaction; the exclusion constraint settles every race.
+import { checkStart } from '../domain/availability.ts';
+import { checkContact, normalizeContact, type Contact } from '../domain/contact.ts';
+import { DomainError, type FieldErrors } from '../domain/errors.ts';
+import { parseRfc3339 } from '../domain/time.ts';
+import type { Channel, Locale, ServiceRequest } from '../domain/types.ts';
+import {
+  busyIntervals, countActiveForEmail, findById, insertIfLaneFree, lockEmail, releaseExpired,
+} from '../db/repositories/appointment-repo.ts';
+import { claimIdempotencyKey, storeIdempotentResponse } from '../db/repositories/idempotency-repo.ts';
+import { enqueueMail } from '../db/repositories/outbox-repo.ts';
+import { withRetry } from '../db/retry.ts';
+import { alternativesAround } from './alternatives.ts';
+import { toAppointmentView, type AppointmentView } from './appointment-view.ts';
+import type { AppContext } from './context.ts';
+import {
+  IDEMPOTENCY_HOURS, keyHash, openResponse, requestHash, sealResponse, type IdempotencyRequest,
+} from './idempotency.ts';
+import { checkOfficeSelection } from './resolve-selection.ts';
+import { emailKey, hashToken, isHoldId, newManageToken, newReference } from './tokens.ts';
+
+export interface BookInput {
+  office?: string;
+  services: ServiceRequest[];
+  startsAt?: string;
+  holdId?: string;
+  contact: Contact;
+  locale: Locale;
+  consent?: boolean;
+  channel?: Channel;
+  idempotency?: IdempotencyRequest;
+}
+
+export interface BookResult {
+  appointment: AppointmentView;
+  manageToken: string;
+  /** true when an Idempotency-Key replayed the first answer */
+  replayed: boolean;
+}
+
+const LANE_ATTEMPTS = 8;
+
+export async function bookAppointment(ctx: AppContext, raw: BookInput): Promise<BookResult> {
+  const catalog = await ctx.catalog();
+  const now = ctx.now();
+  const channel = raw.channel ?? 'online';
+  const contact = normalizeContact(raw.contact);
+
+  const fields: FieldErrors = {};
+  const sel = checkOfficeSelection(catalog, raw.office, raw.services);
+  if (!sel.ok) Object.assign(fields, sel.fields);
+  const start = raw.startsAt === undefined ? null : parseRfc3339(raw.startsAt);
+  if (start === null) fields.startsAt = { key: raw.startsAt === undefined ? 'startsAt.required' : 'startsAt.invalid' };
+  Object.assign(fields, checkContact(contact, { emailRequired: channel === 'online' }));
+  if (channel === 'online' && raw.consent !== true) fields.consent = { key: 'consent.required' };
+  if (!sel.ok || start === null || Object.keys(fields).length > 0) throw new DomainError('validation', { fields });
+
+  const { office, requests, durationMinutes } = sel.value;
+  const end = start + durationMinutes * 60_000;
+  const email = contact.email ? emailKey(contact.email) : null;
+  const holdId = isHoldId(raw.holdId) ? raw.holdId : undefined;
+  const confirmByEmail = channel === 'online' && office.booking.confirmByEmail;
+  const idem = raw.idempotency;
+
+  const outcome = await withRetry(() =>
+    ctx.db.transaction().execute(async (tx) => {
+      const nowDate = new Date(now);
+      let idemKeyHash: string | undefined;
+      if (idem) {
+        idemKeyHash = keyHash(ctx.orgId, idem.key);
+        const claim = await claimIdempotencyKey(tx, {
+          orgId: ctx.orgId, keyHash: idemKeyHash, requestHash: requestHash(idem.body), now: nowDate, maxAgeHours: IDEMPOTENCY_HOURS,
+        });
+        if (claim.kind === 'mismatch') throw new DomainError('idempotency_mismatch');
+        if (claim.kind === 'replay') {
+          const prior = openResponse<{ appointment: AppointmentView; manageToken: string }>(idem.key, claim.response);
+          if (prior) return { kind: 'replay' as const, prior };
+          throw new DomainError('idempotency_mismatch');
+        }
+      }
+      if (email) {
+        await lockEmail(tx, ctx.orgId, email);
+        if (channel === 'online') {
+          const active = await countActiveForEmail(tx, { orgId: ctx.orgId, officeId: office.id, emailKey: email, now: nowDate });
+          if (active >= office.booking.maxActivePerEmail)
+            throw new DomainError('limit_reached', { fields: { 'contact.email': { key: 'limit.active', params: { max: office.booking.maxActivePerEmail } } } });
+        }
+      }
+      // The citizen's own hold gives its time back to this booking.
+      if (holdId) {
+        const hold = await findById(tx, ctx.orgId, holdId, true);
+        if (hold && hold.status === 'held' && hold.office_id === office.id) {
+          await tx.deleteFrom('appointments').where('id', '=', hold.id).execute();
+        }
+      }
+      await releaseExpired(tx, { orgId: ctx.orgId, officeId: office.id, from: new Date(start), to: new Date(end), now: nowDate });
+
+      const reference = newReference();
+      const manageToken = newManageToken();
+      let id: string | null = null;
+      for (let attempt = 0; attempt < LANE_ATTEMPTS && id === null; attempt++) {
+        const busy = await busyIntervals(tx, {
+          orgId: ctx.orgId, officeId: office.id, from: new Date(start), to: new Date(end), now: nowDate,
+        });
+        const check = checkStart(
+          { office, org: catalog.config.organization, durationMinutes, channel, now, busy },
+          start,
+        );
+        if (!check.ok) return { kind: 'unavailable' as const };
+        id = await insertIfLaneFree(tx, {
+          org_id: ctx.orgId,
+          office_id: office.id,
+          lane: check.lane,
+          starts_at: new Date(start),
+          ends_at: new Date(end),
+          status: confirmByEmail ? 'pending' : 'booked',
+          channel,
+          expires_at: confirmByEmail ? new Date(now + office.booking.confirmMinutes * 60_000) : null,
+          reference: attempt === 0 ? reference : newReference(),
+          token_hash: hashToken(manageToken),
+          services: JSON.stringify(requests.map((r) => ({ id: r.id, quantity: r.quantity }))),
+          duration_minutes: durationMinutes,
+          contact_name: contact.name,
+          contact_email: contact.email || null,
+          contact_phone: contact.phone ?? null,
+          email_key: email,
+          locale: raw.locale,
+          created_at: nowDate,
+          updated_at: nowDate,
+        });
+      }
+      if (id === null) return { kind: 'unavailable' as const };
+      const row = await findById(tx, ctx.orgId, id);
+      if (!row) throw new Error('inserted appointment vanished');
+      if (contact.email) {
+        await enqueueMail(tx, {
+          orgId: ctx.orgId,
+          appointmentId: id,
+          kind: confirmByEmail ? 'confirm_request' : 'booking_confirmation',
+          recipient: contact.email,
+          locale: raw.locale,
+          payload: { manageToken },
+        });
+      }
+      const appointment = toAppointmentView(row, catalog, raw.locale, now);
+      if (idem && idemKeyHash) {
+        await storeIdempotentResponse(tx, {
+          orgId: ctx.orgId, keyHash: idemKeyHash, statusCode: 201, response: sealResponse(idem.key, { appointment, manageToken }),
+        });
+      }
+      return { kind: 'booked' as const, appointment, manageToken };
+    }),
+  );
+
+  if (outcome.kind === 'replay') return { ...outcome.prior, replayed: true };
+  if (outcome.kind === 'booked') return { appointment: outcome.appointment, manageToken: outcome.manageToken, replayed: false };
+  const alternatives = await alternativesAround(ctx, { catalog, office, durationMinutes, channel, around: start, now });
+  throw new DomainError('slot_unavailable', { alternatives });
+}

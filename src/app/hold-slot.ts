@@ -1,0 +1,66 @@
+// Use case: hold a time for a few minutes while the citizen fills in the form.
+// A hold occupies a lane like an appointment; once expired it is free again.
+import { checkStart } from '../domain/availability.ts';
+import { DomainError } from '../domain/errors.ts';
+import { parseRfc3339, toRfc3339 } from '../domain/time.ts';
+import type { Channel, ServiceRequest } from '../domain/types.ts';
+import { busyIntervals, insertIfLaneFree, releaseExpired } from '../db/repositories/appointment-repo.ts';
+import { withRetry } from '../db/retry.ts';
+import { alternativesAround } from './alternatives.ts';
+import type { AppContext } from './context.ts';
+import { checkOfficeSelection } from './resolve-selection.ts';
+
+export interface HoldResult {
+  holdId: string;
+  expiresAt: string;
+}
+
+export async function holdSlot(
+  ctx: AppContext,
+  q: { office?: string; services: ServiceRequest[]; startsAt?: string; channel?: Channel },
+): Promise<HoldResult> {
+  const catalog = await ctx.catalog();
+  const now = ctx.now();
+  const channel = q.channel ?? 'online';
+  const sel = checkOfficeSelection(catalog, q.office, q.services);
+  const start = q.startsAt === undefined ? null : parseRfc3339(q.startsAt);
+  const fields = sel.ok ? {} : { ...sel.fields };
+  if (start === null) Object.assign(fields, { startsAt: { key: q.startsAt === undefined ? 'startsAt.required' : 'startsAt.invalid' } });
+  if (!sel.ok || start === null) throw new DomainError('validation', { fields });
+  const { office, requests, durationMinutes } = sel.value;
+  const end = start + durationMinutes * 60_000;
+  const expiresAt = now + office.booking.holdMinutes * 60_000;
+
+  const id = await withRetry(() =>
+    ctx.db.transaction().execute(async (tx) => {
+      const nowDate = new Date(now);
+      await releaseExpired(tx, { orgId: ctx.orgId, officeId: office.id, from: new Date(start), to: new Date(end), now: nowDate });
+      for (let attempt = 0; attempt < 8; attempt++) {
+        const busy = await busyIntervals(tx, { orgId: ctx.orgId, officeId: office.id, from: new Date(start), to: new Date(end), now: nowDate });
+        const check = checkStart({ office, org: catalog.config.organization, durationMinutes, channel, now, busy }, start);
+        if (!check.ok) return null;
+        const inserted = await insertIfLaneFree(tx, {
+          org_id: ctx.orgId,
+          office_id: office.id,
+          lane: check.lane,
+          starts_at: new Date(start),
+          ends_at: new Date(end),
+          status: 'held',
+          channel,
+          expires_at: new Date(expiresAt),
+          services: JSON.stringify(requests.map((r) => ({ id: r.id, quantity: r.quantity }))),
+          duration_minutes: durationMinutes,
+          created_at: nowDate,
+          updated_at: nowDate,
+        });
+        if (inserted) return inserted;
+      }
+      return null;
+    }),
+  );
+  if (id === null) {
+    const alternatives = await alternativesAround(ctx, { catalog, office, durationMinutes, channel, around: start, now });
+    throw new DomainError('slot_unavailable', { alternatives });
+  }
+  return { holdId: id, expiresAt: toRfc3339(expiresAt, catalog.config.organization.timezone) };
+}

@@ -1,0 +1,157 @@
+// SQL for appointments and holds (one table: both occupy a lane of an office).
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { AppointmentsTable, Database } from '../schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type AppointmentRow = Selectable<AppointmentsTable>;
+export type NewAppointment = Insertable<AppointmentsTable>;
+
+/** Statuses that may be moved, cancelled or confirmed and count as "upcoming". */
+export const ACTIVE_STATUSES = ['pending', 'booked'] as const;
+
+/** A row that still occupies its lane at `now` (expired holds and pendings do not). */
+const live = (now: Date) =>
+  sql<boolean>`status <> 'cancelled' AND NOT (status IN ('held', 'pending') AND expires_at IS NOT NULL AND expires_at <= ${now})`;
+
+export interface BusyRow {
+  lane: number;
+  start: number;
+  end: number;
+}
+
+/** Occupied lanes of an office overlapping [from, to), ignoring expired holds. */
+export async function busyIntervals(
+  db: Db,
+  q: { orgId: string; officeId: string; from: Date; to: Date; now: Date; excludeIds?: string[] },
+): Promise<BusyRow[]> {
+  let query = db
+    .selectFrom('appointments')
+    .select(['lane', 'starts_at', 'ends_at'])
+    .where('org_id', '=', q.orgId)
+    .where('office_id', '=', q.officeId)
+    .where('starts_at', '<', q.to)
+    .where('ends_at', '>', q.from)
+    .where(live(q.now));
+  if (q.excludeIds && q.excludeIds.length > 0) query = query.where('id', 'not in', q.excludeIds);
+  const rows = await query.execute();
+  return rows.map((r) => ({ lane: r.lane, start: r.starts_at.getTime(), end: r.ends_at.getTime() }));
+}
+
+/**
+ * Frees what has expired in [from, to) of an office so the exclusion
+ * constraint no longer sees it: holds are deleted, unconfirmed bookings are
+ * cancelled (reason `expired`).
+ */
+export async function releaseExpired(
+  tx: Db,
+  q: { orgId: string; officeId?: string; from?: Date; to?: Date; now: Date },
+): Promise<{ holds: number; pending: number }> {
+  let del = tx
+    .deleteFrom('appointments')
+    .where('org_id', '=', q.orgId)
+    .where('status', '=', 'held')
+    .where('expires_at', '<=', q.now);
+  let upd = tx
+    .updateTable('appointments')
+    .set({ status: 'cancelled', cancel_reason: 'expired', cancelled_at: q.now, updated_at: q.now })
+    .where('org_id', '=', q.orgId)
+    .where('status', '=', 'pending')
+    .where('expires_at', '<=', q.now);
+  if (q.officeId) {
+    del = del.where('office_id', '=', q.officeId);
+    upd = upd.where('office_id', '=', q.officeId);
+  }
+  if (q.from && q.to) {
+    del = del.where('starts_at', '<', q.to).where('ends_at', '>', q.from);
+    upd = upd.where('starts_at', '<', q.to).where('ends_at', '>', q.from);
+  }
+  const [d, u] = [await del.executeTakeFirst(), await upd.executeTakeFirst()];
+  return { holds: Number(d.numDeletedRows), pending: Number(u.numUpdatedRows) };
+}
+
+/** Inserts unless the lane is taken (exclusion constraint): returns the id or null. */
+export async function insertIfLaneFree(tx: Db, row: NewAppointment): Promise<string | null> {
+  const inserted = await tx
+    .insertInto('appointments')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted?.id ?? null;
+}
+
+export async function findByReference(db: Db, orgId: string, reference: string): Promise<AppointmentRow | undefined> {
+  return db
+    .selectFrom('appointments')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+}
+
+export async function findById(db: Db, orgId: string, id: string, forUpdate = false): Promise<AppointmentRow | undefined> {
+  let q = db.selectFrom('appointments').selectAll().where('org_id', '=', orgId).where('id', '=', id);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+/** Serialises bookings for one e-mail address within the transaction (for maxActivePerEmail). */
+export async function lockEmail(tx: Transaction<Database>, orgId: string, emailKey: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${orgId}:${emailKey}`}, 0))`.execute(tx);
+}
+
+/** Upcoming live appointments of one e-mail address at an office. */
+export async function countActiveForEmail(
+  db: Db,
+  q: { orgId: string; officeId: string; emailKey: string; now: Date },
+): Promise<number> {
+  const row = await db
+    .selectFrom('appointments')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('org_id', '=', q.orgId)
+    .where('office_id', '=', q.officeId)
+    .where('email_key', '=', q.emailKey)
+    .where('status', 'in', [...ACTIVE_STATUSES])
+    .where('starts_at', '>', q.now)
+    .where(live(q.now))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function deleteHold(db: Db, orgId: string, holdId: string): Promise<boolean> {
+  const r = await db
+    .deleteFrom('appointments')
+    .where('org_id', '=', orgId)
+    .where('id', '=', holdId)
+    .where('status', '=', 'held')
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+export async function updateAppointment(
+  db: Db,
+  orgId: string,
+  id: string,
+  changes: Partial<Omit<NewAppointment, 'org_id' | 'id'>>,
+): Promise<AppointmentRow> {
+  return db
+    .updateTable('appointments')
+    .set(changes)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Upcoming appointments (not holds) of the organization, for config-change checks. */
+export async function upcomingAppointments(db: Db, orgId: string, now: Date): Promise<AppointmentRow[]> {
+  return db
+    .selectFrom('appointments')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('status', 'in', ['pending', 'booked', 'checked_in'])
+    .where('ends_at', '>', now)
+    .where(live(now))
+    .orderBy('starts_at')
+    .execute();
+}

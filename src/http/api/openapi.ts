@@ -1,0 +1,169 @@
+// The OpenAPI 3.1 document, generated from the zod schemas that validate the requests.
+import { z } from 'zod';
+import * as S from './schemas.ts';
+
+const COMPONENTS = [
+  S.HoldRequest, S.BookRequest, S.RescheduleRequest, S.SlotTimeSchema, S.OfficeSchema, S.ServiceSchema,
+  S.AvailabilitySchema, S.DayTimesSchema, S.EarliestSchema, S.HoldSchema, S.AppointmentSchema,
+  S.BookedAppointmentSchema, S.ErrorSchema, S.HealthSchema,
+];
+
+const ref = (schema: z.ZodType) => ({ $ref: `#/components/schemas/${z.globalRegistry.get(schema)?.id}` });
+const json = (schema: z.ZodType | object) => ({
+  content: { 'application/json': { schema: schema instanceof z.ZodType ? ref(schema) : schema } },
+});
+const error = (description: string) => ({ description, ...json(S.ErrorSchema) });
+
+const q = (name: string, description: string, required = false, schema: object = { type: 'string' }) => ({
+  name, in: 'query', required, description, schema,
+});
+const lang = q('lang', 'Language of names and messages (default: Accept-Language, then the organization default)', false, { enum: ['de', 'en'] });
+const servicesParam = q('services', 'Chosen concerns as `id:qty,id:qty` (qty defaults to 1)', true);
+const officeParam = q('office', 'Office id', true);
+const refParam = { name: 'ref', in: 'path', required: true, description: 'Reference, e.g. K7Q2-9XMD', schema: { type: 'string' } };
+const tokenParam = q('token', 'Manage token from the booking (or header X-Manage-Token)');
+const tokenHeader = { name: 'X-Manage-Token', in: 'header', required: false, schema: { type: 'string' } };
+const manage = [refParam, tokenParam, tokenHeader, lang];
+const notFound = error('Unknown reference or wrong/missing token');
+
+function components(): Record<string, unknown> {
+  const all = z.toJSONSchema(z.globalRegistry, {
+    uri: (id) => `#/components/schemas/${id}`,
+    io: 'input',
+    unrepresentable: 'any',
+  }).schemas as Record<string, Record<string, unknown>>;
+  const wanted = new Set(COMPONENTS.map((s) => z.globalRegistry.get(s)?.id));
+  return Object.fromEntries(
+    Object.entries(all)
+      .filter(([id]) => wanted.has(id))
+      .map(([id, s]) => {
+        const { $schema: _s, $id: _i, ...rest } = s;
+        return [id, rest];
+      }),
+  );
+}
+
+export function openApiDocument(opts: { title: string; serverUrl?: string }): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: `${opts.title} – Amtszeit API`,
+      version: '1.0.0',
+      description:
+        'Appointment booking for citizen offices. Times of day are local HH:MM in the organization\'s zone; instants are RFC 3339 with offset. Errors are `{ error, message, fields? }` in the request\'s language.',
+    },
+    servers: opts.serverUrl ? [{ url: opts.serverUrl }] : undefined,
+    paths: {
+      '/api/v1/offices': {
+        get: { summary: 'The offices', operationId: 'listOffices', responses: { 200: { description: 'Offices', ...json({ type: 'array', items: ref(S.OfficeSchema) }) } } },
+      },
+      '/api/v1/services': {
+        get: {
+          summary: 'The concerns offered; with q, those matching everyday words, best first',
+          operationId: 'listServices',
+          parameters: [q('office', 'Only those offered at this office'), q('q', 'Everyday words, e.g. "umzug", "perso"'), lang],
+          responses: { 200: { description: 'Concerns', ...json({ type: 'array', items: ref(S.ServiceSchema) }) }, 422: error('Unknown office') },
+        },
+      },
+      '/api/v1/availability': {
+        get: {
+          summary: 'Day overview (at most 62 days)',
+          operationId: 'getAvailability',
+          parameters: [officeParam, servicesParam, q('from', 'First local date (default today)', false, { type: 'string', format: 'date' }), q('to', 'Last local date, inclusive (default from + 30 days)', false, { type: 'string', format: 'date' }), lang],
+          responses: { 200: { description: 'Days', ...json(S.AvailabilitySchema) }, 422: error('Invalid query') },
+        },
+      },
+      '/api/v1/availability/{date}': {
+        get: {
+          summary: 'Bookable start times of one day',
+          operationId: 'getDayTimes',
+          parameters: [{ name: 'date', in: 'path', required: true, schema: { type: 'string', format: 'date' } }, officeParam, servicesParam, lang],
+          responses: { 200: { description: 'Times', ...json(S.DayTimesSchema) }, 422: error('Invalid query') },
+        },
+      },
+      '/api/v1/earliest': {
+        get: {
+          summary: 'The earliest bookable time at each office offering all the concerns, soonest first',
+          operationId: 'findEarliest',
+          parameters: [servicesParam, lang],
+          responses: { 200: { description: 'Earliest times', ...json(S.EarliestSchema) }, 422: error('Invalid query') },
+        },
+      },
+      '/api/v1/holds': {
+        post: {
+          summary: 'Hold a time while the citizen fills in the form',
+          operationId: 'createHold',
+          parameters: [lang],
+          requestBody: { required: true, ...json(S.HoldRequest) },
+          responses: { 201: { description: 'Held', ...json(S.HoldSchema) }, 409: error('slot_unavailable, with alternatives'), 422: error('Invalid request') },
+        },
+      },
+      '/api/v1/holds/{id}': {
+        delete: {
+          summary: 'Give a hold back',
+          operationId: 'releaseHold',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 204: { description: 'Released' }, 404: error('Unknown hold') },
+        },
+      },
+      '/api/v1/appointments': {
+        post: {
+          summary: 'Book an appointment',
+          operationId: 'bookAppointment',
+          parameters: [
+            lang,
+            { name: 'Idempotency-Key', in: 'header', required: false, description: 'Same key and body within 24 h returns the first answer and books nothing more; another body: 422', schema: { type: 'string', maxLength: 255 } },
+          ],
+          requestBody: { required: true, ...json(S.BookRequest) },
+          responses: {
+            201: { description: 'Booked', ...json(S.BookedAppointmentSchema) },
+            409: error('slot_unavailable, with up to 5 alternatives'),
+            422: error('validation: every invalid field in `fields`'),
+            429: error('limit_reached: too many upcoming appointments for this e-mail'),
+            503: error('busy: try again after Retry-After seconds'),
+          },
+        },
+      },
+      '/api/v1/appointments/{ref}': {
+        get: { summary: 'One appointment', operationId: 'getAppointment', parameters: manage, responses: { 200: { description: 'The appointment', ...json(S.AppointmentSchema) }, 404: notFound } },
+      },
+      '/api/v1/appointments/{ref}/confirm': {
+        post: {
+          summary: 'Confirm a pending booking (the e-mail link)',
+          operationId: 'confirmAppointment',
+          parameters: manage,
+          responses: { 200: { description: 'Confirmed', ...json(S.AppointmentSchema) }, 404: notFound, 410: error('expired') },
+        },
+      },
+      '/api/v1/appointments/{ref}/cancel': {
+        post: {
+          summary: 'Cancel',
+          operationId: 'cancelAppointment',
+          parameters: manage,
+          responses: { 200: { description: 'Cancelled', ...json(S.AppointmentSchema) }, 404: notFound, 409: error('too_late or not_allowed') },
+        },
+      },
+      '/api/v1/appointments/{ref}/reschedule': {
+        post: {
+          summary: 'Move it, atomically: the old time is freed only if the new one is taken',
+          operationId: 'rescheduleAppointment',
+          parameters: manage,
+          requestBody: { required: true, ...json(S.RescheduleRequest) },
+          responses: { 200: { description: 'Moved', ...json(S.AppointmentSchema) }, 404: notFound, 409: error('slot_unavailable (with alternatives), too_late or not_allowed'), 422: error('Invalid request') },
+        },
+      },
+      '/api/v1/appointments/{ref}/calendar.ics': {
+        get: {
+          summary: 'The appointment as iCalendar',
+          operationId: 'appointmentCalendar',
+          parameters: manage,
+          responses: { 200: { description: 'iCalendar', content: { 'text/calendar': { schema: { type: 'string' } } } }, 404: notFound },
+        },
+      },
+      '/healthz': {
+        get: { summary: 'Liveness and database reachability', operationId: 'health', responses: { 200: { description: 'OK', ...json(S.HealthSchema) }, 503: { description: 'Database unreachable', ...json(S.HealthSchema) } } },
+      },
+    },
+    components: { schemas: components() },
+  };
+}

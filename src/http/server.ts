@@ -1,0 +1,88 @@
+// Builds the Fastify server: security headers, JSON parsing, rate limits, the
+// API routes, health and the home page. No data access here beyond use cases.
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { sql } from 'kysely';
+import type { AppContext } from '../app/context.ts';
+import { registerAppointmentRoutes } from './api/appointments-routes.ts';
+import { registerAvailabilityRoutes } from './api/availability-routes.ts';
+import { registerCatalogRoutes } from './api/catalog-routes.ts';
+import { registerHoldRoutes } from './api/holds-routes.ts';
+import { openApiDocument } from './api/openapi.ts';
+import { handleError, handleNotFound } from './errors.ts';
+import { registerHomePage } from './web/home-page.ts';
+
+export interface ServerOptions {
+  ctx: AppContext;
+  logger?: FastifyServerOptions['logger'];
+  /** write requests (holds, bookings, moves) per client IP and minute; 0 = unlimited */
+  rateLimitPerMinute?: number;
+  trustProxy?: boolean;
+  bodyLimitBytes?: number;
+}
+
+/** Logs carry method, path and status, never query strings (tokens) or bodies (personal data). */
+export const logSerializers = {
+  req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+  res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+};
+
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: opts.bodyLimitBytes ?? 64 * 1024,
+    routerOptions: { maxParamLength: 200 },
+    return503OnClosing: true,
+  });
+
+  // JSON: an empty body is no body (POST …/cancel), anything else must parse.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      const err = Object.assign(new Error('invalid JSON'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' });
+      done(err, undefined);
+    }
+  });
+  await app.register(formbody);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], frameAncestors: ["'none'"] },
+    },
+  });
+  const perMinute = opts.rateLimitPerMinute ?? 600;
+  await app.register(rateLimit, { global: false });
+  const writeLimit = perMinute > 0 ? { rateLimit: { max: perMinute, timeWindow: '1 minute' } } : {};
+
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+
+  const { ctx } = opts;
+  registerCatalogRoutes(app, ctx);
+  registerAvailabilityRoutes(app, ctx);
+  registerHoldRoutes(app, ctx, writeLimit);
+  registerAppointmentRoutes(app, ctx, writeLimit);
+
+  app.get('/api/openapi.json', async (req) => {
+    const catalog = await ctx.catalog().catch(() => null);
+    return openApiDocument({ title: catalog?.config.organization.name ?? 'Amtszeit', serverUrl: `${req.protocol}://${req.host}` });
+  });
+
+  app.get('/healthz', async (_req, reply) => {
+    try {
+      await sql`SELECT 1`.execute(ctx.db);
+      return { status: 'ok', database: 'ok' };
+    } catch {
+      return reply.status(503).send({ status: 'down', database: 'unreachable' });
+    }
+  });
+
+  registerHomePage(app, ctx);
+  return app;
+}

@@ -1,0 +1,96 @@
+// Composition root and CLI: `amtszeit [serve|migrate|config import FILE|config export|demo|help]`.
+// Exit codes: 0 success, 2 invalid input (every problem listed as `path: message`), 1 other failures.
+import { pathToFileURL } from 'node:url';
+import { checkFlags, parseArgs, UsageError } from './cli/args.ts';
+import { configExport, configImport, loadDemo, type Output } from './cli/config-commands.ts';
+import { openMigratedDatabase } from './cli/runtime.ts';
+import { serve } from './cli/serve.ts';
+import { DataDirLockedError } from './db/lock.ts';
+import { EnvError, parseEnv } from './env.ts';
+
+export const USAGE = `Usage: amtszeit <command>
+
+Commands:
+  serve                         start the web server (default); loads the demo city into an empty database
+  migrate                       apply database migrations
+  config import FILE            replace the organization's configuration with FILE (YAML or JSON)
+      --dry-run                 only validate and report conflicts; change nothing
+      --keep-conflicts          import even if upcoming appointments no longer fit; keep them as they are
+  config export                 print the configuration as YAML
+  demo                          load the demo city (Stadt Markkleeberg)
+  help                          show this text
+
+Environment: PORT, HOST, DATABASE_URL (PostgreSQL; else embedded PGlite in DATA_DIR=./data), LOG_LEVEL, ORG_ID.
+Exit codes: 0 success, 2 invalid input, 1 other failure.`;
+
+export async function runCli(argv: string[], io: Output): Promise<number> {
+  const args = parseArgs(argv);
+  const [command = 'serve', sub, file, ...rest] = args.positional;
+  try {
+    if (command === 'help' || args.flags.has('help')) {
+      io.out(USAGE);
+      return 0;
+    }
+    const env = parseEnv();
+    switch (command) {
+      case 'serve':
+        checkFlags(args, []);
+        await serve(env);
+        return 0;
+      case 'migrate': {
+        checkFlags(args, []);
+        const handle = await openMigratedDatabase(env);
+        await handle.close();
+        io.out('Database is up to date.');
+        return 0;
+      }
+      case 'demo':
+        checkFlags(args, []);
+        await loadDemo(env, io);
+        return 0;
+      case 'config':
+        if (sub === 'import') {
+          checkFlags(args, ['dry-run', 'keep-conflicts']);
+          if (!file) throw new UsageError('config import needs a FILE: amtszeit config import city.yaml');
+          if (rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`);
+          await configImport(env, file, { dryRun: args.flags.has('dry-run'), keepConflicts: args.flags.has('keep-conflicts') }, io);
+          return 0;
+        }
+        if (sub === 'export') {
+          checkFlags(args, []);
+          await configExport(env, io);
+          return 0;
+        }
+        throw new UsageError(`unknown config command "${sub ?? ''}": use "config import FILE" or "config export"`);
+      default:
+        throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`amtszeit: ${e.message}`);
+      for (const l of e.lines) io.err(l);
+      return 2;
+    }
+    if (e instanceof EnvError) {
+      io.err(`amtszeit: ${e.message}`);
+      return 2;
+    }
+    if (e instanceof DataDirLockedError) {
+      io.err(`amtszeit: ${e.message}`);
+      return 1;
+    }
+    io.err(`amtszeit: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}
+
+const isEntry = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
+const viaBin = process.argv[1]?.endsWith('amtszeit') || process.argv[1]?.endsWith('amtszeit.js');
+if (isEntry || viaBin) {
+  const code = await runCli(process.argv.slice(2), {
+    out: (l) => process.stdout.write(`${l}\n`),
+    err: (l) => process.stderr.write(`${l}\n`),
+  });
+  // serve keeps running; other commands end here
+  if (code !== 0 || (process.argv[2] ?? 'serve') !== 'serve') process.exitCode = code;
+}
