@@ -34,7 +34,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     logger: opts.logger ?? false,
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: opts.bodyLimitBytes ?? 64 * 1024,
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: 2000 },
     return503OnClosing: true,
   });
 
@@ -51,6 +51,12 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     }
   });
   await app.register(formbody);
+  // The API speaks JSON only; forms are for the citizen pages.
+  app.addHook('preValidation', async (req) => {
+    if (!req.url.startsWith('/api/') || req.body === undefined) return;
+    const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (type !== 'application/json') throw Object.assign(new Error('unsupported media type'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], frameAncestors: ["'none'"] },
