@@ -1,0 +1,88 @@
+// Throwaway, migrated databases for tests. PGlite in memory always; PostgreSQL
+// when TEST_DATABASE_URL points at a server (a fresh database per call, dropped
+// on close). REQUIRE_POSTGRES=1 makes a missing TEST_DATABASE_URL an error, so
+// CI cannot skip the PostgreSQL runs silently.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../../src/db/connection.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+
+export type TestDatabaseKind = DatabaseHandle['kind'];
+/** `url` is set for PostgreSQL, so a test can open more pools on the same database. */
+export type TestDatabase = DatabaseHandle & { name: string; url?: string };
+
+let noticeShown = false;
+
+function postgresUrl(): string | undefined {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) return url;
+  if (process.env.REQUIRE_POSTGRES === '1') {
+    throw new Error('REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set: PostgreSQL tests must not be skipped.');
+  }
+  return undefined;
+}
+
+/** The kinds an integration test should loop over: always 'pglite', 'postgres' when configured. */
+export function testDatabaseKinds(): TestDatabaseKind[] {
+  if (postgresUrl()) return ['pglite', 'postgres'];
+  if (!noticeShown) {
+    noticeShown = true;
+    console.log('PostgreSQL tests skipped: set TEST_DATABASE_URL');
+  }
+  return ['pglite'];
+}
+
+/**
+ * A fresh database, migrated unless `migrate: false`; default kind: PostgreSQL
+ * if TEST_DATABASE_URL is set, else PGlite in memory. close() drops it.
+ */
+export async function createTestDatabase(
+  kind?: TestDatabaseKind,
+  opts: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
+  const migrate = opts.migrate ?? true;
+  const url = postgresUrl();
+  const chosen = kind ?? (url ? 'postgres' : 'pglite');
+  if (chosen === 'pglite') {
+    const handle = await openDatabase({ dataDir: 'memory' });
+    return migrated({ ...handle, name: 'pglite:memory' }, migrate);
+  }
+  if (!url) throw new Error('createTestDatabase("postgres") needs TEST_DATABASE_URL');
+  const name = `amtszeit_test_${randomBytes(6).toString('hex')}`;
+  await admin(url, `CREATE DATABASE ${name}`);
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${name}`;
+  let handle: DatabaseHandle;
+  try {
+    handle = await openDatabase({ databaseUrl: dbUrl.toString(), poolSize: 5 });
+  } catch (e) {
+    await admin(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    throw e;
+  }
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= handle.close().finally(() => admin(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
+  return migrated({ ...handle, name, url: dbUrl.toString(), close }, migrate);
+}
+
+async function migrated(t: TestDatabase, migrate: boolean): Promise<TestDatabase> {
+  if (!migrate) return t;
+  try {
+    await migrateToLatest(t.db);
+    return t;
+  } catch (e) {
+    await t.close();
+    throw e;
+  }
+}
+
+/** Runs one statement on the server named by the URL (names here are generated, never user input). */
+async function admin(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
