@@ -1,6 +1,7 @@
 // Use case: the appointment as an iCalendar file for the holder of the manage token.
 import type { Locale } from '../domain/types.ts';
-import { appointmentIcs } from '../mail/calendar.ts';
+import { mailAppointment } from '../mail/appointment-data.ts';
+import { appointmentEvent, buildCalendar } from '../mail/calendar.ts';
 import { effectiveStatus } from './appointment-view.ts';
 import type { AppContext } from './context.ts';
 import { findAppointment } from './find-appointment.ts';
@@ -13,33 +14,15 @@ export async function appointmentCalendar(
   const catalog = await ctx.catalog();
   const row = await findAppointment(ctx.db, ctx.orgId, q.reference, q.token);
   const locale: Locale = q.locale ?? (row.locale === 'en' ? 'en' : 'de');
-  const office = catalog.offices.get(row.office_id);
-  const org = catalog.config.organization;
-  const lines = row.services.map((l) => {
-    const s = catalog.services.get(l.id);
-    return `${l.quantity} × ${s ? s.name[locale] : l.id}`;
-  });
-  const documents = [...new Set(row.services.flatMap((l) => catalog.services.get(l.id)?.documents[locale] ?? []))];
-  const ref = formatReference(row.reference ?? '');
-  const description = [
-    `${locale === 'de' ? 'Buchungsnummer' : 'Reference'}: ${ref}`,
-    '',
-    ...lines,
-    '',
-    locale === 'de' ? 'Bitte mitbringen:' : 'Please bring:',
-    ...documents.map((d) => `- ${d}`),
-  ].join('\n');
-  const content = appointmentIcs({
-    uid: `${row.id}@amtszeit`,
-    sequence: row.sequence,
-    start: row.starts_at.getTime(),
-    end: row.ends_at.getTime(),
-    stamp: row.updated_at.getTime(),
-    summary: `${office?.name ?? row.office_id} – ${org.name}`,
-    location: office ? `${office.name}, ${office.address}` : row.office_id,
-    description,
-    cancelled: effectiveStatus(row, ctx.now()) === 'cancelled',
-    organizer: { name: office?.name ?? org.name, email: office?.email ?? 'noreply@example.org' },
-  });
-  return { filename: `termin-${ref}.ics`, content };
+  const data = mailAppointment(row, catalog.config, locale);
+  const content = buildCalendar(
+    appointmentEvent(data, {
+      locale,
+      // a download is the event itself, not an invitation (see mail/calendar.ts)
+      method: 'PUBLISH',
+      cancelled: effectiveStatus(row, ctx.now()) === 'cancelled',
+      stamp: row.updated_at.getTime(),
+    }),
+  );
+  return { filename: `termin-${formatReference(row.reference ?? '')}.ics`, content };
 }

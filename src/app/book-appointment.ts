@@ -1,14 +1,11 @@
 // Use case: book an appointment (online by a citizen, or by staff for a caller).
 // Validates everything, re-checks the time with the engine, picks a free lane
 // and inserts in one transaction; the exclusion constraint settles every race.
-import { checkStart } from '../domain/availability.ts';
 import { checkContact, normalizeContact, type Contact } from '../domain/contact.ts';
 import { DomainError, type FieldErrors } from '../domain/errors.ts';
 import { parseRfc3339 } from '../domain/time.ts';
 import type { Channel, Locale, ServiceRequest } from '../domain/types.ts';
-import {
-  busyIntervals, countActiveForEmail, findById, insertIfLaneFree, lockEmail, releaseExpired,
-} from '../db/repositories/appointment-repo.ts';
+import { countActiveForEmail, findById, lockEmail, releaseExpired } from '../db/repositories/appointment-repo.ts';
 import { claimIdempotencyKey, storeIdempotentResponse } from '../db/repositories/idempotency-repo.ts';
 import { enqueueMail } from '../db/repositories/outbox-repo.ts';
 import { withRetry } from '../db/retry.ts';
@@ -18,6 +15,7 @@ import type { AppContext } from './context.ts';
 import {
   IDEMPOTENCY_HOURS, keyHash, openResponse, requestHash, sealResponse, type IdempotencyRequest,
 } from './idempotency.ts';
+import { occupyFreeLane } from './occupy-lane.ts';
 import { checkOfficeSelection } from './resolve-selection.ts';
 import { emailKey, hashToken, isHoldId, newManageToken, newReference } from './tokens.ts';
 
@@ -40,7 +38,6 @@ export interface BookResult {
   replayed: boolean;
 }
 
-const LANE_ATTEMPTS = 8;
 
 export async function bookAppointment(ctx: AppContext, raw: BookInput): Promise<BookResult> {
   const catalog = await ctx.catalog();
@@ -97,31 +94,15 @@ export async function bookAppointment(ctx: AppContext, raw: BookInput): Promise<
       }
       await releaseExpired(tx, { orgId: ctx.orgId, officeId: office.id, from: new Date(start), to: new Date(end), now: nowDate });
 
-      const reference = newReference();
       const manageToken = newManageToken();
-      let id: string | null = null;
-      for (let attempt = 0; attempt < LANE_ATTEMPTS && id === null; attempt++) {
-        const busy = await busyIntervals(tx, {
-          orgId: ctx.orgId, officeId: office.id, from: new Date(start), to: new Date(end), now: nowDate,
-        });
-        const check = checkStart(
-          { office, org: catalog.config.organization, durationMinutes, channel, now, busy },
-          start,
-        );
-        if (!check.ok) return { kind: 'unavailable' as const };
-        id = await insertIfLaneFree(tx, {
-          org_id: ctx.orgId,
-          office_id: office.id,
-          lane: check.lane,
-          starts_at: new Date(start),
-          ends_at: new Date(end),
+      const id = await occupyFreeLane(tx, {
+        catalog, office, start, durationMinutes, channel, now,
+        row: () => ({
           status: confirmByEmail ? 'pending' : 'booked',
-          channel,
           expires_at: confirmByEmail ? new Date(now + office.booking.confirmMinutes * 60_000) : null,
-          reference: attempt === 0 ? reference : newReference(),
+          reference: newReference(),
           token_hash: hashToken(manageToken),
           services: JSON.stringify(requests.map((r) => ({ id: r.id, quantity: r.quantity }))),
-          duration_minutes: durationMinutes,
           contact_name: contact.name,
           contact_email: contact.email || null,
           contact_phone: contact.phone ?? null,
@@ -129,8 +110,8 @@ export async function bookAppointment(ctx: AppContext, raw: BookInput): Promise<
           locale: raw.locale,
           created_at: nowDate,
           updated_at: nowDate,
-        });
-      }
+        }),
+      });
       if (id === null) return { kind: 'unavailable' as const };
       const row = await findById(tx, ctx.orgId, id);
       if (!row) throw new Error('inserted appointment vanished');

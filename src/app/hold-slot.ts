@@ -1,13 +1,13 @@
 // Use case: hold a time for a few minutes while the citizen fills in the form.
 // A hold occupies a lane like an appointment; once expired it is free again.
-import { checkStart } from '../domain/availability.ts';
 import { DomainError } from '../domain/errors.ts';
 import { parseRfc3339, toRfc3339 } from '../domain/time.ts';
 import type { Channel, ServiceRequest } from '../domain/types.ts';
-import { busyIntervals, insertIfLaneFree, releaseExpired } from '../db/repositories/appointment-repo.ts';
+import { releaseExpired } from '../db/repositories/appointment-repo.ts';
 import { withRetry } from '../db/retry.ts';
 import { alternativesAround } from './alternatives.ts';
 import type { AppContext } from './context.ts';
+import { occupyFreeLane } from './occupy-lane.ts';
 import { checkOfficeSelection } from './resolve-selection.ts';
 
 export interface HoldResult {
@@ -35,27 +35,16 @@ export async function holdSlot(
     ctx.db.transaction().execute(async (tx) => {
       const nowDate = new Date(now);
       await releaseExpired(tx, { orgId: ctx.orgId, officeId: office.id, from: new Date(start), to: new Date(end), now: nowDate });
-      for (let attempt = 0; attempt < 8; attempt++) {
-        const busy = await busyIntervals(tx, { orgId: ctx.orgId, officeId: office.id, from: new Date(start), to: new Date(end), now: nowDate });
-        const check = checkStart({ office, org: catalog.config.organization, durationMinutes, channel, now, busy }, start);
-        if (!check.ok) return null;
-        const inserted = await insertIfLaneFree(tx, {
-          org_id: ctx.orgId,
-          office_id: office.id,
-          lane: check.lane,
-          starts_at: new Date(start),
-          ends_at: new Date(end),
+      return occupyFreeLane(tx, {
+        catalog, office, start, durationMinutes, channel, now,
+        row: () => ({
           status: 'held',
-          channel,
           expires_at: new Date(expiresAt),
           services: JSON.stringify(requests.map((r) => ({ id: r.id, quantity: r.quantity }))),
-          duration_minutes: durationMinutes,
           created_at: nowDate,
           updated_at: nowDate,
-        });
-        if (inserted) return inserted;
-      }
-      return null;
+        }),
+      });
     }),
   );
   if (id === null) {

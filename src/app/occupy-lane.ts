@@ -1,0 +1,50 @@
+// Puts a row (appointment or hold) on a free lane of an office: asks the
+// engine for the preferred lane, inserts unless the exclusion constraint finds
+// it taken meanwhile, and then looks again. Runs inside the caller's transaction.
+import type { Transaction } from 'kysely';
+import { checkStart } from '../domain/availability.ts';
+import type { Channel, Office } from '../domain/types.ts';
+import type { Database } from '../db/schema.ts';
+import { busyIntervals, insertIfLaneFree, type NewAppointment } from '../db/repositories/appointment-repo.ts';
+import type { Catalog } from './catalog.ts';
+
+const LANE_ATTEMPTS = 8;
+
+export async function occupyFreeLane(
+  tx: Transaction<Database>,
+  q: {
+    catalog: Catalog;
+    office: Office;
+    start: number;
+    durationMinutes: number;
+    channel: Channel;
+    now: number;
+    /** the rest of the row; called per attempt, so each try may draw a new reference */
+    row: (attempt: number) => Omit<NewAppointment, 'lane' | 'starts_at' | 'ends_at' | 'office_id' | 'org_id' | 'channel' | 'duration_minutes'>;
+  },
+): Promise<string | null> {
+  const end = q.start + q.durationMinutes * 60_000;
+  const orgId = q.catalog.orgId;
+  for (let attempt = 0; attempt < LANE_ATTEMPTS; attempt++) {
+    const busy = await busyIntervals(tx, {
+      orgId, officeId: q.office.id, from: new Date(q.start), to: new Date(end), now: new Date(q.now),
+    });
+    const check = checkStart(
+      { office: q.office, org: q.catalog.config.organization, durationMinutes: q.durationMinutes, channel: q.channel, now: q.now, busy },
+      q.start,
+    );
+    if (!check.ok) return null;
+    const id = await insertIfLaneFree(tx, {
+      ...q.row(attempt),
+      org_id: orgId,
+      office_id: q.office.id,
+      lane: check.lane,
+      starts_at: new Date(q.start),
+      ends_at: new Date(end),
+      channel: q.channel,
+      duration_minutes: q.durationMinutes,
+    });
+    if (id) return id;
+  }
+  return null;
+}
