@@ -9,6 +9,7 @@ import { getAvailability } from '../../src/app/get-availability.ts';
 import { getDayTimes } from '../../src/app/get-day-times.ts';
 import { holdSlot } from '../../src/app/hold-slot.ts';
 import { releaseHold } from '../../src/app/release-hold.ts';
+import { extendHold } from '../../src/app/extend-hold.ts';
 import { rescheduleAppointment } from '../../src/app/reschedule-appointment.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { testDatabaseKinds } from '../helpers/database.ts';
@@ -97,6 +98,23 @@ for (const kind of testDatabaseKinds()) {
       await bookAppointment(app.ctx, input({ startsAt: s2 }));
       await bookAppointment(app.ctx, input({ startsAt: s2 }));
       app.clock.advanceMinutes(-11);
+    });
+
+    test('a hold can be extended while it still exists; once someone booked over it, it is gone', async () => {
+      const s = T('08:30');
+      const sel = { office: 'buergeramt', services: [{ id: 'anmeldung', quantity: 1 }], startsAt: s };
+      const a = await holdSlot(app.ctx, sel);
+      const b = await holdSlot(app.ctx, sel);
+      app.clock.advanceMinutes(8);
+      const extended = await extendHold(app.ctx, a.holdId);
+      assert.ok(Date.parse(extended.expiresAt) > Date.parse(a.expiresAt));
+      app.clock.advanceMinutes(4); // b expired, a still held
+      await bookAppointment(app.ctx, input({ startsAt: s })); // takes b's lane
+      await rejects(bookAppointment(app.ctx, input({ startsAt: s })), 'slot_unavailable');
+      await rejects(extendHold(app.ctx, b.holdId), 'not_found');
+      await rejects(extendHold(app.ctx, 'nope'), 'not_found');
+      await bookAppointment(app.ctx, input({ startsAt: s, holdId: a.holdId }));
+      app.clock.advanceMinutes(-12);
     });
 
     test('maxActivePerEmail counts upcoming appointments of one address, case-insensitively', async () => {

@@ -98,6 +98,14 @@ export function openApiDocument(opts: { title: string; serverUrl?: string }): Re
           responses: { 201: { description: 'Held', ...json(S.HoldSchema) }, 409: error('slot_unavailable, with alternatives'), 422: error('Invalid request') },
         },
       },
+      '/api/v1/holds/{id}/extend': {
+        post: {
+          summary: 'Keep a held time for another holdMinutes (while the form is still being filled in)',
+          operationId: 'extendHold',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: 'Extended', ...json(S.HoldSchema) }, 404: error('Unknown hold, or the time was given to someone else') },
+        },
+      },
       '/api/v1/holds/{id}': {
         delete: {
           summary: 'Give a hold back',
