@@ -6,6 +6,10 @@ const boolish = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
+const onOff = z
+  .enum(['on', 'off', '1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === 'on' || v === '1' || v === 'true' || v === 'yes');
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -21,6 +25,16 @@ const EnvSchema = z.object({
   TRUST_PROXY: boolish.default(false),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   ORG_ID: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
+  /** SMTP server for outgoing mail; without it mails are written to MAIL_DIR (see docs/mail.md) */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  /** sender address, e.g. `"Stadt Musterstadt" <termine@musterstadt.de>`; default: noreply@<host of publicUrl> */
+  MAIL_FROM: z.string().min(3).optional(),
+  /** where mails are kept without SMTP_URL; default DATA_DIR/mail */
+  MAIL_DIR: z.string().min(1).optional(),
+  /** send the outbox from this process (on), or leave it to `amtszeit worker` (off) */
+  RELAY: onOff.default(true),
+  /** run the background jobs (reminders, expiry, retention) in this process */
+  JOBS: onOff.default(true),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,10 +1,11 @@
-// Composition root and CLI: `amtszeit [serve|migrate|config import FILE|config export|demo|help]`.
+// Composition root and CLI: `amtszeit [serve|worker|migrate|config import FILE|config export|demo|help]`.
 // Exit codes: 0 success, 2 invalid input (every problem listed as `path: message`), 1 other failures.
 import { pathToFileURL } from 'node:url';
 import { checkFlags, parseArgs, UsageError } from './cli/args.ts';
 import { configExport, configImport, loadDemo, type Output } from './cli/config-commands.ts';
 import { openMigratedDatabase } from './cli/runtime.ts';
 import { serve } from './cli/serve.ts';
+import { worker } from './cli/worker.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { EnvError, parseEnv } from './env.ts';
 
@@ -12,6 +13,8 @@ export const USAGE = `Usage: amtszeit <command>
 
 Commands:
   serve                         start the web server (default); loads the demo city into an empty database
+  worker                        send mail and run background jobs without the web server
+                                (PostgreSQL only: DATABASE_URL; set RELAY=off JOBS=off on the servers)
   migrate                       apply database migrations
   config import FILE            replace the organization's configuration with FILE (YAML or JSON)
       --dry-run                 only validate and report conflicts; change nothing
@@ -20,7 +23,8 @@ Commands:
   demo                          load the demo city (Stadt Markkleeberg)
   help                          show this text
 
-Environment: PORT, HOST, DATABASE_URL (PostgreSQL; else embedded PGlite in DATA_DIR=./data), LOG_LEVEL, ORG_ID.
+Environment: PORT, HOST, DATABASE_URL (PostgreSQL; else embedded PGlite in DATA_DIR=./data), LOG_LEVEL, ORG_ID,
+  SMTP_URL, MAIL_FROM (else mails go to MAIL_DIR=DATA_DIR/mail, shown at /dev/mail), RELAY=on|off, JOBS=on|off.
 Exit codes: 0 success, 2 invalid input, 1 other failure.`;
 
 export async function runCli(argv: string[], io: Output): Promise<number> {
@@ -36,6 +40,10 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       case 'serve':
         checkFlags(args, []);
         await serve(env);
+        return 0;
+      case 'worker':
+        checkFlags(args, []);
+        await worker(env);
         return 0;
       case 'migrate': {
         checkFlags(args, []);

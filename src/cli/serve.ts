@@ -4,6 +4,7 @@ import { importConfig } from '../app/import-config.ts';
 import { loadDemoConfig } from '../config/demo.ts';
 import type { Env } from '../env.ts';
 import { buildServer, logSerializers } from '../http/server.ts';
+import { startBackground } from '../jobs/background.ts';
 import { createLogger, openMigratedDatabase, resolveOrgId } from './runtime.ts';
 
 export async function serve(env: Env): Promise<void> {
@@ -19,11 +20,23 @@ export async function serve(env: Env): Promise<void> {
     logger.info({ orgId }, 'empty database: loaded the demo city');
   }
   const ctx = createAppContext({ db: handle.db, orgId });
+  // Outbox relay and background jobs in this process (RELAY, JOBS; see docs/mail.md).
+  const background = await startBackground({ db: handle.db, env, logger });
+  if (env.NODE_ENV === 'production' && env.RELAY && !env.SMTP_URL) {
+    logger.warn({ mailDir: background.mailDir }, 'NODE_ENV=production without SMTP_URL: mails are only written to the mail directory, nobody receives them');
+  }
   const app = await buildServer({
     ctx,
     logger: { level: env.LOG_LEVEL, serializers: logSerializers },
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     trustProxy: env.TRUST_PROXY,
+    production: env.NODE_ENV === 'production',
+    mailHealth: background.mailHealth,
+    devMailDir: background.mailDir,
+  });
+  // A request that changes something may have written mail: send it now, not at the next poll.
+  app.addHook('onResponse', async (req) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') background.kick();
   });
 
   let stopping = false;
@@ -33,6 +46,7 @@ export async function serve(env: Env): Promise<void> {
     logger.info({ signal }, 'shutting down');
     try {
       await app.close();
+      await background.stop();
       await handle.close();
     } finally {
       process.exit(0);
@@ -44,6 +58,7 @@ export async function serve(env: Env): Promise<void> {
   try {
     await app.listen({ port: env.PORT, host: env.HOST });
   } catch (e) {
+    await background.stop();
     await handle.close();
     throw e;
   }

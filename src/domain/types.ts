@@ -99,6 +99,10 @@ export interface Organization {
   defaultLocale: Locale;
   publicUrl: string;
   retentionDays: number;
+  /** texts of the citizen pages' privacy notice, imprint and accessibility statement */
+  privacy?: Text;
+  imprint?: Text;
+  accessibility?: Text;
 }
 
 export interface OrgConfig {

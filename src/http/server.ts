@@ -1,5 +1,5 @@
 // Builds the Fastify server: security headers, JSON parsing, rate limits, the
-// API routes, health and the home page. No data access here beyond use cases.
+// API routes, health and the citizen pages (src/http/web). No data access here beyond use cases.
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
@@ -12,7 +12,9 @@ import { registerCatalogRoutes } from './api/catalog-routes.ts';
 import { registerHoldRoutes } from './api/holds-routes.ts';
 import { openApiDocument } from './api/openapi.ts';
 import { handleError, handleNotFound } from './errors.ts';
-import { registerHomePage } from './web/home-page.ts';
+import type { TransportHealth } from '../mail/transport.ts';
+import { registerDevMail } from './web/dev-mail.ts';
+import { registerWebPages, wantsHtml, webNotFound } from './web/plugin.ts';
 
 export interface ServerOptions {
   ctx: AppContext;
@@ -21,6 +23,12 @@ export interface ServerOptions {
   rateLimitPerMinute?: number;
   trustProxy?: boolean;
   bodyLimitBytes?: number;
+  /** NODE_ENV=production: no /dev pages */
+  production?: boolean;
+  /** the mail transport's state for /healthz (null: this process sends no mail) */
+  mailHealth?: () => TransportHealth | null;
+  /** directory of the file transport: shown at /dev/mail unless production */
+  devMailDir?: string | null;
 }
 
 /** Logs carry method, path and status, never query strings (tokens) or bodies (personal data). */
@@ -67,7 +75,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const writeLimit = perMinute > 0 ? { rateLimit: { max: perMinute, timeWindow: '1 minute' } } : {};
 
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler(handleNotFound);
+  app.setNotFoundHandler((req, reply) => (wantsHtml(req) ? webNotFound(opts.ctx, req, reply) : handleNotFound(req, reply)));
 
   const { ctx } = opts;
   registerCatalogRoutes(app, ctx);
@@ -80,15 +88,24 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return openApiDocument({ title: catalog?.config.organization.name ?? 'Amtszeit', serverUrl: `${req.protocol}://${req.host}` });
   });
 
+  // 200 ok; 200 degraded when the mail server is unreachable (bookings go on,
+  // mails wait in the outbox); 503 when the database is unreachable.
   app.get('/healthz', async (_req, reply) => {
+    const mail = opts.mailHealth?.() ?? null;
+    const mailPart = mail ? { mail: { transport: mail.transport, state: mail.state, ...(mail.reason ? { reason: mail.reason } : {}) } } : {};
     try {
       await sql`SELECT 1`.execute(ctx.db);
-      return { status: 'ok', database: 'ok' };
     } catch {
-      return reply.status(503).send({ status: 'down', database: 'unreachable' });
+      return reply.status(503).send({ status: 'down', database: 'unreachable', ...mailPart });
     }
+    if (mail?.state === 'unreachable') {
+      return { status: 'degraded', database: 'ok', ...mailPart, reason: `mail server unreachable: ${mail.reason ?? 'unknown error'}` };
+    }
+    return { status: 'ok', database: 'ok', ...mailPart };
   });
 
-  registerHomePage(app, ctx);
+  if (opts.devMailDir && !opts.production) registerDevMail(app, opts.devMailDir);
+
+  await registerWebPages(app, ctx, { config: writeLimit });
   return app;
 }

@@ -1,0 +1,56 @@
+// Where rendered mails go: an SMTP server (smtp-transport.ts) or, without one,
+// files on disk shown at /dev/mail (file-transport.ts).
+import type { SendMailOptions } from 'nodemailer';
+
+export interface OutgoingMail {
+  /** `<outbox-42@termine.example.org>`: stable per outbox row, so a resent mail is recognisably the same */
+  messageId: string;
+  from: string;
+  replyTo?: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  date: Date;
+  /** the calendar file: sent as a text/calendar alternative and as an .ics attachment */
+  calendar?: { method: 'REQUEST' | 'PUBLISH' | 'CANCEL'; filename: string; content: string };
+}
+
+export interface TransportHealth {
+  transport: 'smtp' | 'file';
+  state: 'ok' | 'unreachable' | 'unknown';
+  /** why it is unreachable (no credentials in it) */
+  reason?: string;
+}
+
+export interface MailTransport {
+  readonly kind: 'smtp' | 'file';
+  /** Resolves once the mail is accepted (SMTP server said 250, or the file is written); rejects otherwise. */
+  send(mail: OutgoingMail): Promise<void>;
+  /** Checks the connection now and updates health(). Never rejects. */
+  verify(): Promise<TransportHealth>;
+  health(): TransportHealth;
+  close(): Promise<void>;
+}
+
+/** The mail as nodemailer takes it (both transports build the same MIME message). */
+export function nodemailerMessage(mail: OutgoingMail): SendMailOptions {
+  return {
+    messageId: mail.messageId,
+    date: mail.date,
+    from: mail.from,
+    to: mail.to,
+    replyTo: mail.replyTo,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+    icalEvent: mail.calendar ? { method: mail.calendar.method, filename: mail.calendar.filename, content: mail.calendar.content } : undefined,
+  };
+}
+
+/** An error message safe for logs and /healthz: no user:password from a URL. */
+export function describeError(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.replace(/\/\/[^/@\s]*@/g, '//***@').slice(0, 500);
+}
