@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every *.test.ts under src/, test/ and bench/ with node:test and tsx.
+// Runs every *.test.ts under src/ and test/ with node:test and tsx.
 // Node 20's `node --test DIR` silently runs nothing, so the files are listed here.
 // Usage: npm test [-- substring ...]   (only files whose path contains a substring)
 import { readdirSync, statSync } from 'node:fs';

@@ -28,6 +28,12 @@ export function effectiveStatus(row: AppointmentRow, now: number): PublicStatus 
   return row.status;
 }
 
+/** An unconfirmed booking whose time to confirm ran out (released, or about to be). */
+export function hasLapsed(row: AppointmentRow, now: number): boolean {
+  if (row.status === 'cancelled') return row.cancel_reason === 'expired';
+  return row.status === 'pending' && row.expires_at !== null && row.expires_at.getTime() <= now;
+}
+
 export function toAppointmentView(row: AppointmentRow, catalog: Catalog, locale: Locale, now: number): AppointmentView {
   const tz = catalog.config.organization.timezone;
   return {

@@ -5,7 +5,7 @@ import { checkContact, normalizeContact, type Contact } from '../domain/contact.
 import { DomainError, type FieldErrors } from '../domain/errors.ts';
 import { parseRfc3339 } from '../domain/time.ts';
 import type { Channel, Locale, ServiceRequest } from '../domain/types.ts';
-import { countActiveForEmail, findById, lockEmail, releaseExpired } from '../db/repositories/appointment-repo.ts';
+import { countActiveForEmail, deleteHold, findById, lockEmail, releaseExpired } from '../db/repositories/appointment-repo.ts';
 import { claimIdempotencyKey, storeIdempotentResponse } from '../db/repositories/idempotency-repo.ts';
 import { enqueueMail } from '../db/repositories/outbox-repo.ts';
 import { withRetry } from '../db/retry.ts';
@@ -89,7 +89,7 @@ export async function bookAppointment(ctx: AppContext, raw: BookInput): Promise<
       if (holdId) {
         const hold = await findById(tx, ctx.orgId, holdId, true);
         if (hold && hold.status === 'held' && hold.office_id === office.id) {
-          await tx.deleteFrom('appointments').where('id', '=', hold.id).execute();
+          await deleteHold(tx, ctx.orgId, hold.id);
         }
       }
       await releaseExpired(tx, { orgId: ctx.orgId, officeId: office.id, from: new Date(start), to: new Date(end), now: nowDate });

@@ -4,7 +4,7 @@ import type { Locale } from '../domain/types.ts';
 import { updateAppointment } from '../db/repositories/appointment-repo.ts';
 import { enqueueMail } from '../db/repositories/outbox-repo.ts';
 import { withRetry } from '../db/retry.ts';
-import { toAppointmentView, type AppointmentView } from './appointment-view.ts';
+import { hasLapsed, toAppointmentView, type AppointmentView } from './appointment-view.ts';
 import type { AppContext } from './context.ts';
 import { findAppointment } from './find-appointment.ts';
 
@@ -18,8 +18,7 @@ export async function confirmAppointment(
     ctx.db.transaction().execute(async (tx) => {
       const row = await findAppointment(tx, ctx.orgId, q.reference, q.token, { forUpdate: true });
       if (row.status === 'booked' || row.status === 'checked_in' || row.status === 'completed') return row;
-      const lapsed = row.status === 'pending' && row.expires_at !== null && row.expires_at.getTime() <= now;
-      if (lapsed || (row.status === 'cancelled' && row.cancel_reason === 'expired')) throw new DomainError('expired');
+      if (hasLapsed(row, now)) throw new DomainError('expired');
       if (row.status !== 'pending') throw new DomainError('not_allowed');
       const nowDate = new Date(now);
       const updated = await updateAppointment(tx, ctx.orgId, row.id, { status: 'booked', expires_at: null, updated_at: nowDate });

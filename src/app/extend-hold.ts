@@ -4,30 +4,18 @@
 import { DomainError } from '../domain/errors.ts';
 import { toRfc3339 } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
-import type { HoldResult } from './hold-slot.ts';
+import { holdExpiry, type HoldResult } from './hold-slot.ts';
+import { findHoldOffice, setHoldExpiry } from '../db/repositories/appointment-repo.ts';
 import { isHoldId } from './tokens.ts';
 
 export async function extendHold(ctx: AppContext, holdId: string): Promise<HoldResult> {
   if (!isHoldId(holdId)) throw new DomainError('not_found');
   const catalog = await ctx.catalog();
-  const hold = await ctx.db
-    .selectFrom('appointments')
-    .select(['office_id'])
-    .where('org_id', '=', ctx.orgId)
-    .where('id', '=', holdId)
-    .where('status', '=', 'held')
-    .executeTakeFirst();
-  const office = hold && catalog.offices.get(hold.office_id);
+  const officeId = await findHoldOffice(ctx.db, ctx.orgId, holdId);
+  const office = officeId ? catalog.offices.get(officeId) : undefined;
   if (!office) throw new DomainError('not_found');
   const now = ctx.now();
-  const expiresAt = now + office.booking.holdMinutes * 60_000;
-  const r = await ctx.db
-    .updateTable('appointments')
-    .set({ expires_at: new Date(expiresAt), updated_at: new Date(now) })
-    .where('org_id', '=', ctx.orgId)
-    .where('id', '=', holdId)
-    .where('status', '=', 'held')
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) throw new DomainError('not_found');
+  const expiresAt = holdExpiry(now, office.booking.holdMinutes);
+  if (!(await setHoldExpiry(ctx.db, ctx.orgId, holdId, new Date(expiresAt), new Date(now)))) throw new DomainError('not_found');
   return { holdId, expiresAt: toRfc3339(expiresAt, catalog.config.organization.timezone) };
 }

@@ -10,6 +10,11 @@ import type { AppContext } from './context.ts';
 import { occupyFreeLane } from './occupy-lane.ts';
 import { checkOfficeSelection } from './resolve-selection.ts';
 
+/** A hold's end, on a whole second. */
+export function holdExpiry(now: number, holdMinutes: number): number {
+  return Math.floor(now / 1000) * 1000 + holdMinutes * 60_000;
+}
+
 export interface HoldResult {
   holdId: string;
   expiresAt: string;
@@ -29,7 +34,7 @@ export async function holdSlot(
   if (!sel.ok || start === null) throw new DomainError('validation', { fields });
   const { office, requests, durationMinutes } = sel.value;
   const end = start + durationMinutes * 60_000;
-  const expiresAt = now + office.booking.holdMinutes * 60_000;
+  const expiresAt = holdExpiry(now, office.booking.holdMinutes);
 
   const id = await withRetry(() =>
     ctx.db.transaction().execute(async (tx) => {

@@ -1,10 +1,10 @@
 // Use case: replace an organization's configuration (CLI `config import`, demo).
 // All or nothing; refuses to strand upcoming appointments unless told to keep
 // them as they are, in which case they are marked for staff.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { upcomingAppointments } from '../db/repositories/appointment-repo.ts';
-import { recordAudit, saveOrgConfig } from '../db/repositories/organization-repo.ts';
+import { lockOrganizationConfig, organizationExists, recordAudit, saveOrgConfig } from '../db/repositories/organization-repo.ts';
 import { findConfigConflicts, type ConfigConflict, type ConflictReason } from '../domain/config-conflicts.ts';
 import { localDateOf, localTimeOf } from '../domain/time.ts';
 import type { OrgConfig } from '../domain/types.ts';
@@ -21,9 +21,8 @@ export async function importConfig(
 ): Promise<ImportResult> {
   return db.transaction().execute(async (tx) => {
     // One import at a time per organization, and no booking slips in between check and write.
-    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`config:${q.orgId}`}, 0))`.execute(tx);
-    const org = await tx.selectFrom('organizations').select('id').where('id', '=', q.orgId).executeTakeFirst();
-    const rows = org ? await upcomingAppointments(tx, q.orgId, new Date(q.now)) : [];
+    await lockOrganizationConfig(tx, q.orgId);
+    const rows = (await organizationExists(tx, q.orgId)) ? await upcomingAppointments(tx, q.orgId, new Date(q.now)) : [];
     const conflicts = findConfigConflicts(
       q.config,
       rows

@@ -9,7 +9,7 @@ import { busyIntervals, releaseExpired, updateAppointment } from '../db/reposito
 import { enqueueMail } from '../db/repositories/outbox-repo.ts';
 import { isExclusionViolation, withRetry } from '../db/retry.ts';
 import { alternativesAround } from './alternatives.ts';
-import { effectiveStatus, toAppointmentView, type AppointmentView } from './appointment-view.ts';
+import { effectiveStatus, hasLapsed, toAppointmentView, type AppointmentView } from './appointment-view.ts';
 import type { AppContext } from './context.ts';
 import { findAppointment } from './find-appointment.ts';
 
@@ -38,7 +38,7 @@ export async function rescheduleAppointment(
         ctx.db.transaction().execute(async (tx) => {
           const row = await findAppointment(tx, ctx.orgId, q.reference, q.token, { forUpdate: true });
           const status = effectiveStatus(row, now);
-          if (status !== 'booked' && status !== 'pending') throw new DomainError(status === 'cancelled' && row.cancel_reason === 'expired' ? 'expired' : 'not_allowed');
+          if (status !== 'booked' && status !== 'pending') throw new DomainError(hasLapsed(row, now) ? 'expired' : 'not_allowed');
           if (row.starts_at.getTime() - office.booking.cancelUntilMinutes * 60_000 <= now) throw new DomainError('too_late');
           if (row.starts_at.getTime() === start) return row;
           const nowDate = new Date(now);

@@ -3,6 +3,7 @@ import { describeConflict, importConfig } from '../app/import-config.ts';
 import { loadDemoConfig } from '../config/demo.ts';
 import { exportConfig } from '../config/export.ts';
 import { formatProblem } from '../config/validate.ts';
+import { DEFAULT_ORG_ID } from '../config/schema.ts';
 import { readConfigFile } from '../config/file.ts';
 import { loadOrgConfig } from '../db/repositories/organization-repo.ts';
 import type { OrgConfig } from '../domain/types.ts';
@@ -18,23 +19,25 @@ export interface Output {
 export async function configImport(env: Env, file: string, opts: { dryRun: boolean; keepConflicts: boolean }, io: Output): Promise<void> {
   const parsed = await readConfigFile(file);
   if (!parsed.ok) throw new UsageError(`${file} is invalid (${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}):`, parsed.problems.map(formatProblem));
-  await applyConfig(env, parsed.orgId, parsed.config, { ...opts, label: file }, io);
+  await applyConfig(env, parsed.orgId === DEFAULT_ORG_ID ? undefined : parsed.orgId, parsed.config, { ...opts, label: file }, io);
 }
 
 export async function loadDemo(env: Env, io: Output): Promise<void> {
   const demo = loadDemoConfig();
-  await applyConfig(env, env.ORG_ID ?? demo.orgId, demo.config, { dryRun: false, keepConflicts: false, label: 'the demo city' }, io);
+  await applyConfig(env, undefined, demo.config, { dryRun: false, keepConflicts: false, label: 'the demo city' }, io);
 }
 
 async function applyConfig(
   env: Env,
-  orgId: string,
+  /** the file's own `organization.id`; without one: ORG_ID, else the only organization, else "default" */
+  explicitOrgId: string | undefined,
   config: OrgConfig,
   opts: { dryRun: boolean; keepConflicts: boolean; label: string },
   io: Output,
 ): Promise<void> {
   const handle = await openMigratedDatabase(env);
   try {
+    const orgId = explicitOrgId ?? env.ORG_ID ?? (await resolveOrgId(handle.db, env)) ?? DEFAULT_ORG_ID;
     const result = await importConfig(handle.db, { orgId, config, now: Date.now(), ...opts, actor: 'cli' });
     const tz = config.organization.timezone;
     const lines = result.conflicts.map((c) => describeConflict(c, tz));

@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import { sql } from 'kysely';
+import { pingDatabase } from '../db/repositories/organization-repo.ts';
 import type { AppContext } from '../app/context.ts';
 import { registerAppointmentRoutes } from './api/appointments-routes.ts';
 import { registerAvailabilityRoutes } from './api/availability-routes.ts';
@@ -94,7 +94,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     const mail = opts.mailHealth?.() ?? null;
     const mailPart = mail ? { mail: { transport: mail.transport, state: mail.state, ...(mail.reason ? { reason: mail.reason } : {}) } } : {};
     try {
-      await sql`SELECT 1`.execute(ctx.db);
+      await pingDatabase(ctx.db);
     } catch {
       return reply.status(503).send({ status: 'down', database: 'unreachable', ...mailPart });
     }

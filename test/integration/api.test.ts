@@ -195,6 +195,15 @@ describe('HTTP API', () => {
     });
   }
 
+  test('a wrong type is named as such, a missing field as missing', async () => {
+    const r = await server.inject({ method: 'POST', url: '/api/v1/appointments?lang=en', payload: { office: 'buergeramt', services: [{ id: 'anmeldung', quantity: '2' }], startsAt: '2026-12-01T09:00:00+01:00', contact: { name: 'A' }, consent: 'yes' } });
+    assert.equal(r.statusCode, 422);
+    const f = r.json().fields;
+    assert.match(f.consent, /expected boolean/);
+    assert.match(f['services[0].quantity'], /expected number/);
+    assert.match(f['contact.email'], /required/);
+  });
+
   test('messages follow the language: German by default, English on request', async () => {
     const de = (await server.inject({ url: '/api/v1/availability?office=nope&services=anmeldung' })).json();
     const en = (await server.inject({ url: '/api/v1/availability?office=nope&services=anmeldung&lang=en' })).json();

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { bookAppointment, type BookInput } from '../../src/app/book-appointment.ts';
 import { cancelAppointment } from '../../src/app/cancel-appointment.ts';
+import { confirmAppointment } from '../../src/app/confirm-appointment.ts';
 import { getAppointment } from '../../src/app/get-appointment.ts';
 import { getAvailability } from '../../src/app/get-availability.ts';
 import { getDayTimes } from '../../src/app/get-day-times.ts';
@@ -198,6 +199,41 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(v.earliest?.startsAt, '2026-11-30T09:00:00+01:00'); // now 08:00 + 60 min lead
       assert.ok(v.days.every((d) => (d.status === 'available') === d.freeTimes > 0));
       await rejects(getAvailability(app.ctx, { office: 'buergeramt', services: [{ id: 'anmeldung', quantity: 1 }], from: '2026-12-01', to: '2027-03-01' }), 'validation');
+    });
+  });
+}
+
+for (const kind of testDatabaseKinds()) {
+  describe(`confirmation by e-mail on ${kind}`, () => {
+    let app: TestApp;
+    before(async () => {
+      const { orgConfig, office } = await import('../fixtures/org-config.ts');
+      app = await createTestApp({ kind, config: orgConfig({ offices: [office('buergeramt', { booking: { confirmByEmail: true, confirmMinutes: 30 } })] }) });
+    });
+    after(async () => { await app.close(); });
+
+    test('a booking stays pending until confirmed; confirming twice is fine', async () => {
+      const a = await bookAppointment(app.ctx, input({ startsAt: T('09:00') }));
+      assert.equal(a.appointment.status, 'pending');
+      const c = await confirmAppointment(app.ctx, { reference: a.appointment.reference, token: a.manageToken });
+      assert.equal(c.status, 'booked');
+      assert.equal((await confirmAppointment(app.ctx, { reference: a.appointment.reference, token: a.manageToken })).status, 'booked');
+      const mails = await app.db.db.selectFrom('outbox').select('kind').orderBy('id').execute();
+      assert.deepEqual(mails.map((m) => m.kind), ['confirm_request', 'booking_confirmation']);
+    });
+
+    test('unconfirmed after confirmMinutes: released, confirm and move answer expired, the time is free again', async () => {
+      const s = T('10:00');
+      const a = await bookAppointment(app.ctx, input({ startsAt: s }));
+      await bookAppointment(app.ctx, input({ startsAt: s }));
+      await rejects(bookAppointment(app.ctx, input({ startsAt: s })), 'slot_unavailable');
+      app.clock.advanceMinutes(31);
+      assert.equal((await getAppointment(app.ctx, { reference: a.appointment.reference, token: a.manageToken })).status, 'cancelled');
+      await rejects(confirmAppointment(app.ctx, { reference: a.appointment.reference, token: a.manageToken }), 'expired');
+      await rejects(rescheduleAppointment(app.ctx, { reference: a.appointment.reference, token: a.manageToken, startsAt: T('11:00') }), 'expired');
+      await bookAppointment(app.ctx, input({ startsAt: s }));
+      await rejects(confirmAppointment(app.ctx, { reference: a.appointment.reference, token: a.manageToken }), 'expired');
+      app.clock.advanceMinutes(-31);
     });
   });
 }

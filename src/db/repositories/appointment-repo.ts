@@ -128,6 +128,30 @@ export async function deleteHold(db: Db, orgId: string, holdId: string): Promise
   return Number(r.numDeletedRows) > 0;
 }
 
+/** The office of a hold that still exists (expired or not). */
+export async function findHoldOffice(db: Db, orgId: string, holdId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('appointments')
+    .select('office_id')
+    .where('org_id', '=', orgId)
+    .where('id', '=', holdId)
+    .where('status', '=', 'held')
+    .executeTakeFirst();
+  return row?.office_id;
+}
+
+/** Moves a hold's expiry; false when the hold is gone. */
+export async function setHoldExpiry(db: Db, orgId: string, holdId: string, expiresAt: Date, now: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('appointments')
+    .set({ expires_at: expiresAt, updated_at: now })
+    .where('org_id', '=', orgId)
+    .where('id', '=', holdId)
+    .where('status', '=', 'held')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
 export async function updateAppointment(
   db: Db,
   orgId: string,

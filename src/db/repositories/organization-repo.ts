@@ -19,6 +19,20 @@ export async function loadOrgConfig(db: Db, orgId: string): Promise<OrgConfig | 
   };
 }
 
+/** Serialises configuration changes of one organization (inside a transaction). */
+export async function lockOrganizationConfig(tx: Transaction<Database>, orgId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`config:${orgId}`}, 0))`.execute(tx);
+}
+
+export async function organizationExists(db: Db, orgId: string): Promise<boolean> {
+  return (await db.selectFrom('organizations').select('id').where('id', '=', orgId).executeTakeFirst()) !== undefined;
+}
+
+/** A trivial query: is the database reachable? */
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`SELECT 1`.execute(db);
+}
+
 export async function listOrganizationIds(db: Db): Promise<string[]> {
   const rows = await db.selectFrom('organizations').select('id').orderBy('id').execute();
   return rows.map((r) => r.id);

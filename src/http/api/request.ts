@@ -19,7 +19,7 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown): z.infe
     if (issue.code === 'unrecognized_keys') {
       for (const k of issue.keys) fields[base ? `${base}.${k}` : k] = { key: 'field.unknown' };
     } else if (issue.code === 'invalid_type') {
-      const missing = (issue as { input?: unknown }).input === undefined;
+      const missing = valueAt(data, issue.path) === undefined;
       fields[base || '(body)'] = missing ? { key: 'field.required' } : { key: 'field.type', params: { expected: issue.expected } };
     } else if (issue.code === 'too_big' && issue.origin === 'string') {
       fields[base] = { key: 'field.too_long', params: { max: Number(issue.maximum) } };
@@ -28,6 +28,15 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown): z.infe
     }
   }
   throw new DomainError('validation', { fields });
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v = data;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = Object.prototype.hasOwnProperty.call(v, p) ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  }
+  return v;
 }
 
 /** `id:qty,id:qty` (qty defaults to 1) -> service requests. */
