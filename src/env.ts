@@ -24,6 +24,11 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   TRUST_PROXY: boolish.default(false),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  /** origins allowed to call the API from a browser: `*`, a comma-separated list, or `none` */
+  CORS_ORIGINS: z
+    .string()
+    .default('*')
+    .transform((v) => (v.trim() === 'none' ? [] : v.split(',').map((o) => o.trim()).filter(Boolean))),
   ORG_ID: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
   /** SMTP server for outgoing mail; without it mails are written to MAIL_DIR (see docs/mail.md) */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),

@@ -9,6 +9,7 @@ import type { AppContext } from '../app/context.ts';
 import { registerAppointmentRoutes } from './api/appointments-routes.ts';
 import { registerAvailabilityRoutes } from './api/availability-routes.ts';
 import { registerCatalogRoutes } from './api/catalog-routes.ts';
+import { registerCors } from './api/cors.ts';
 import { registerHoldRoutes } from './api/holds-routes.ts';
 import { openApiDocument } from './api/openapi.ts';
 import { handleError, handleNotFound } from './errors.ts';
@@ -21,6 +22,8 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** write requests (holds, bookings, moves) per client IP and minute; 0 = unlimited */
   rateLimitPerMinute?: number;
+  /** origins allowed to call /api from a browser: ['*'] (default), a list, or [] */
+  corsOrigins?: string[];
   trustProxy?: boolean;
   bodyLimitBytes?: number;
   /** NODE_ENV=production: no /dev pages */
@@ -78,6 +81,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.setNotFoundHandler((req, reply) => (wantsHtml(req) ? webNotFound(opts.ctx, req, reply) : handleNotFound(req, reply)));
 
   const { ctx } = opts;
+  registerCors(app, opts.corsOrigins ?? ['*']);
   registerCatalogRoutes(app, ctx);
   registerAvailabilityRoutes(app, ctx);
   registerHoldRoutes(app, ctx, writeLimit);

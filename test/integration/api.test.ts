@@ -231,6 +231,17 @@ describe('HTTP API', () => {
     for (const ref of refs) assert.ok(doc.components.schemas[ref.split('/').pop()!], ref);
   });
 
+  test('CORS: a city website on another origin may call the API, preflight included', async () => {
+    const pre = await server.inject({ method: 'OPTIONS', url: '/api/v1/appointments', headers: { origin: 'https://www.stadt.example', 'access-control-request-method': 'POST' } });
+    assert.equal(pre.statusCode, 204);
+    assert.equal(pre.headers['access-control-allow-origin'], '*');
+    assert.match(String(pre.headers['access-control-allow-headers']), /Idempotency-Key/);
+    const get = await server.inject({ url: '/api/v1/offices', headers: { origin: 'https://www.stadt.example' } });
+    assert.equal(get.headers['access-control-allow-origin'], '*');
+    const page = await server.inject({ url: '/', headers: { origin: 'https://www.stadt.example' } });
+    assert.equal(page.headers['access-control-allow-origin'], undefined);
+  });
+
   test('health answers ok with the database reachable', async () => {
     const r = await server.inject({ url: '/healthz' });
     assert.equal(r.statusCode, 200);
