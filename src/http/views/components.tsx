@@ -152,7 +152,7 @@ export function Checkbox(props: {
 
 export function Radio(props: { id: string; name: string; value: string; label: Child; checked?: boolean; error?: boolean }) {
   return (
-    <div class={`kern-form-check${props.error ? ' kern-form-check--error' : ''}`}>
+    <div class="kern-form-check">
       <input
         class={`kern-form-check__radio${props.error ? ' kern-form-check__radio--error' : ''}`}
         type="radio"
@@ -236,18 +236,30 @@ export function SummaryList(props: { rows: { key: string; value: Child; change?:
  * "Held until HH:MM" with a button to keep the time longer. Works as a plain
  * form; hold.js adds a countdown and a warning shortly before it runs out.
  */
-export function HoldNote(props: { t: Texts; when: string; until: string; remainingSeconds: number; csrf: string; back: string }) {
+export function HoldNote(props: {
+  t: Texts; when: string; until: string; remainingSeconds: number; csrf: string; back: string;
+  /** the page's main form: the button then sends what was typed along, so nothing is lost */
+  formId?: string;
+}) {
   const { t } = props;
   return (
-    <div class="az-hold" data-remaining={String(Math.max(0, Math.round(props.remainingSeconds)))}>
+    <div class="az-hold" data-remaining={String(Math.max(0, Math.round(props.remainingSeconds)))} data-extended={t.calendar.extended(props.until)}>
       <p class="kern-body az-held">
         {t.calendar.current(props.when)}. {t.calendar.held(props.until)}
       </p>
       <p class="kern-body az-hold__warning" role="status" aria-live="polite"></p>
-      <Form action="/buchen/reservierung" csrf={props.csrf} class="az-hold__form">
-        <input type="hidden" name="zurueck" value={props.back} />
-        <Button label={t.calendar.extend} kind="tertiary" />
-      </Form>
+      {props.formId ? (
+        <button type="submit" class="kern-btn kern-btn--tertiary az-hold__extend" form={props.formId} formaction="/buchen/reservierung" name="zurueck" value={props.back}>
+          <span class="kern-label">{t.calendar.extend}</span>
+        </button>
+      ) : (
+        <Form action="/buchen/reservierung" csrf={props.csrf} class="az-hold__form">
+          <input type="hidden" name="zurueck" value={props.back} />
+          <button type="submit" class="kern-btn kern-btn--tertiary az-hold__extend">
+            <span class="kern-label">{t.calendar.extend}</span>
+          </button>
+        </Form>
+      )}
     </div>
   );
 }

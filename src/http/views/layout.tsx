@@ -38,6 +38,7 @@ export function Layout(props: {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href={asset('kern/kern.min.css')} />
         <link rel="stylesheet" href={asset('fonts.css')} />
         <link rel="stylesheet" href={asset('app.css')} />

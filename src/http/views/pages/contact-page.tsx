@@ -21,10 +21,10 @@ export function ContactPage(props: {
       <h1 class="kern-heading-large">{t.contact.heading}</h1>
       {s && props.held ? (
         <HoldNote t={t} when={formatDateTime(s.date, s.time, t)} until={splitInstant(props.held.expiresAt).time}
-          remainingSeconds={props.held.remainingSeconds} csrf={props.csrf} back="kontakt" />
+          remainingSeconds={props.held.remainingSeconds} csrf={props.csrf} back="kontakt" formId="kontakt-form" />
       ) : null}
       <p class="kern-body">{t.contact.intro}</p>
-      <Form action="/buchen/kontakt" csrf={props.csrf} novalidate>
+      <Form action="/buchen/kontakt" csrf={props.csrf} novalidate id="kontakt-form">
         <div class="az-fields">
           <TextField id="name" name="name" label={t.contact.name} value={values.name} error={err('name')} autocomplete="name" required spellcheck={false} />
           <TextField id="email" name="email" type="email" label={t.contact.email} hint={t.contact.emailHint} value={values.email} error={err('email')} autocomplete="email" required spellcheck={false} />

@@ -20,7 +20,15 @@ export function registerExtendHold(app: FastifyInstance, { ctx, write }: WebDeps
     const to = guard(session.data, 'contact', catalog);
     if (to) return redirect(reply, to);
     const j = session.data;
-    const back = formBody(req).zurueck === 'pruefen' && j.contact ? PATHS.review : PATHS.contact;
+    const body = formBody(req);
+    const back = body.zurueck === 'pruefen' && j.contact ? PATHS.review : PATHS.contact;
+    // from the contact form: keep what was typed so far (checked when the form is sent)
+    if (body.zurueck === 'kontakt' && ['name', 'email', 'phone'].some((k) => k in body)) {
+      j.flash = {
+        page: 'contact', errors: {},
+        values: { name: (body.name ?? '').slice(0, 500), email: (body.email ?? '').slice(0, 500), phone: (body.phone ?? '').slice(0, 100), consent: body.consent === 'ja' ? 'ja' : '' },
+      };
+    }
     const hold = currentHold(j);
     if (!hold) return redirect(reply, back);
     try {
