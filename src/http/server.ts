@@ -70,7 +70,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], frameAncestors: ["'none'"] },
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], frameAncestors: ["'none'"],
+        // off: on a plain-http address (a demo on the LAN) it would make browsers fetch CSS and JS over https
+        upgradeInsecureRequests: null,
+      },
     },
   });
   const perMinute = opts.rateLimitPerMinute ?? 600;
