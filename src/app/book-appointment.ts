@@ -95,7 +95,7 @@ export async function bookAppointment(ctx: AppContext, raw: BookInput): Promise<
       await releaseExpired(tx, { orgId: ctx.orgId, officeId: office.id, from: new Date(start), to: new Date(end), now: nowDate });
 
       const manageToken = newManageToken();
-      const id = await occupyFreeLane(tx, {
+      const row = await occupyFreeLane(tx, {
         catalog, office, start, durationMinutes, channel, now,
         row: () => ({
           status: confirmByEmail ? 'pending' : 'booked',
@@ -112,9 +112,8 @@ export async function bookAppointment(ctx: AppContext, raw: BookInput): Promise<
           updated_at: nowDate,
         }),
       });
-      if (id === null) return { kind: 'unavailable' as const };
-      const row = await findById(tx, ctx.orgId, id);
-      if (!row) throw new Error('inserted appointment vanished');
+      if (row === null) return { kind: 'unavailable' as const };
+      const id = row.id;
       if (contact.email) {
         await enqueueMail(tx, {
           orgId: ctx.orgId,
@@ -135,6 +134,7 @@ export async function bookAppointment(ctx: AppContext, raw: BookInput): Promise<
     }),
   );
 
+  ctx.forgetAvailability();
   if (outcome.kind === 'replay') return { ...outcome.prior, replayed: true };
   if (outcome.kind === 'booked') return { appointment: outcome.appointment, manageToken: outcome.manageToken, replayed: false };
   const alternatives = await alternativesAround(ctx, { catalog, office, durationMinutes, channel, around: start, now });

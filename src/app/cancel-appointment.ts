@@ -35,5 +35,6 @@ export async function cancelAppointment(
       return updated;
     }),
   );
+  ctx.forgetAvailability();
   return toAppointmentView(row, catalog, q.locale ?? (row.locale === 'en' ? 'en' : 'de'), now);
 }

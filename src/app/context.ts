@@ -12,6 +12,16 @@ export interface AppContext {
   now: () => number;
   catalog(): Promise<Catalog>;
   invalidateCatalog(): void;
+  /**
+   * Availability answers are reused for `availabilityCacheMs` (default 1 s), and
+   * simultaneous identical questions share one load. Safe because every booking
+   * re-checks its time: a stale "free" costs at most a 409 with alternatives.
+   * Writes in this process forget them at once; other instances' writes show
+   * within the period.
+   */
+  memo<T>(key: string, load: () => Promise<T>): Promise<T>;
+  /** Forget cached availability (after any change to bookings). */
+  forgetAvailability(): void;
 }
 
 export class NoOrganizationError extends Error {
@@ -26,9 +36,13 @@ export function createAppContext(opts: {
   now?: () => number;
   /** how long a loaded configuration is reused; another instance's import shows after this */
   cacheMs?: number;
+  /** how long an availability answer is reused (0: never) */
+  availabilityCacheMs?: number;
 }): AppContext {
   const cacheMs = opts.cacheMs ?? 2000;
+  const availabilityMs = opts.availabilityCacheMs ?? 1000;
   let cached: { at: number; value: Promise<Catalog> } | null = null;
+  let answers = new Map<string, { at: number; value: Promise<unknown> }>();
   const ctx: AppContext = {
     db: opts.db,
     orgId: opts.orgId,
@@ -49,6 +63,22 @@ export function createAppContext(opts: {
     },
     invalidateCatalog() {
       cached = null;
+      answers = new Map();
+    },
+    memo<T>(key: string, load: () => Promise<T>): Promise<T> {
+      if (availabilityMs <= 0) return load();
+      const t = Date.now();
+      const hit = answers.get(key);
+      if (hit && t - hit.at <= availabilityMs) return hit.value as Promise<T>;
+      if (answers.size > 2000) for (const [k, v] of answers) if (t - v.at > availabilityMs) answers.delete(k);
+      const value = load();
+      const map = answers;
+      map.set(key, { at: t, value });
+      value.catch(() => map.delete(key));
+      return value;
+    },
+    forgetAvailability() {
+      answers = new Map();
     },
   };
   return ctx;

@@ -14,6 +14,14 @@ export async function earliestStart(
   ctx: AppContext,
   q: { catalog: Catalog; office: Office; durationMinutes: number; channel: Channel; now: number; preloaded?: LoadedRange },
 ): Promise<number | null> {
+  const key = `earliest|${q.office.id}|${q.durationMinutes}|${q.channel}|${Math.floor(q.now / 60_000)}`;
+  return ctx.memo(key, () => search(ctx, q));
+}
+
+async function search(
+  ctx: AppContext,
+  q: { catalog: Catalog; office: Office; durationMinutes: number; channel: Channel; now: number; preloaded?: LoadedRange },
+): Promise<number | null> {
   const tz = q.catalog.config.organization.timezone;
   const bw = bookingWindow(q.office.booking, tz, q.now, q.channel);
   let from: LocalDate = bw.today;

@@ -39,8 +39,11 @@ export async function getAvailability(
   if (!sel.ok || Object.keys(fields).length > 0) throw new DomainError('validation', { fields });
 
   const { office, durationMinutes } = sel.value;
+  const key = `availability|${office.id}|${durationMinutes}|${channel}|${from}|${to}|${Math.floor(now / 60_000)}`;
+  return ctx.memo(key, async () => {
   const range = await loadEngineInput(ctx.db, { catalog, office, durationMinutes, channel, now, from, to });
   const days = daysOverview(range.input, from, to).map((d) => ({ date: d.date, status: d.status, freeTimes: d.freeTimes }));
   const first = await earliestStart(ctx, { catalog, office, durationMinutes, channel, now, preloaded: range });
   return { office: office.id, durationMinutes, earliest: first === null ? null : slotTime(first, tz), days };
+  });
 }

@@ -36,7 +36,7 @@ export async function holdSlot(
   const end = start + durationMinutes * 60_000;
   const expiresAt = holdExpiry(now, office.booking.holdMinutes);
 
-  const id = await withRetry(() =>
+  const held = await withRetry(() =>
     ctx.db.transaction().execute(async (tx) => {
       const nowDate = new Date(now);
       await releaseExpired(tx, { orgId: ctx.orgId, officeId: office.id, from: new Date(start), to: new Date(end), now: nowDate });
@@ -52,9 +52,10 @@ export async function holdSlot(
       });
     }),
   );
-  if (id === null) {
+  ctx.forgetAvailability();
+  if (held === null) {
     const alternatives = await alternativesAround(ctx, { catalog, office, durationMinutes, channel, around: start, now });
     throw new DomainError('slot_unavailable', { alternatives });
   }
-  return { holdId: id, expiresAt: toRfc3339(expiresAt, catalog.config.organization.timezone) };
+  return { holdId: held.id, expiresAt: toRfc3339(expiresAt, catalog.config.organization.timezone) };
 }

@@ -5,7 +5,7 @@ import type { Transaction } from 'kysely';
 import { checkStart } from '../domain/availability.ts';
 import type { Channel, Office } from '../domain/types.ts';
 import type { Database } from '../db/schema.ts';
-import { busyIntervals, insertIfLaneFree, type NewAppointment } from '../db/repositories/appointment-repo.ts';
+import { busyIntervals, insertIfLaneFree, type AppointmentRow, type NewAppointment } from '../db/repositories/appointment-repo.ts';
 import type { Catalog } from './catalog.ts';
 
 const LANE_ATTEMPTS = 8;
@@ -22,7 +22,7 @@ export async function occupyFreeLane(
     /** the rest of the row; called per attempt, so each try may draw a new reference */
     row: (attempt: number) => Omit<NewAppointment, 'lane' | 'starts_at' | 'ends_at' | 'office_id' | 'org_id' | 'channel' | 'duration_minutes'>;
   },
-): Promise<string | null> {
+): Promise<AppointmentRow | null> {
   const end = q.start + q.durationMinutes * 60_000;
   const orgId = q.catalog.orgId;
   for (let attempt = 0; attempt < LANE_ATTEMPTS; attempt++) {
@@ -34,7 +34,7 @@ export async function occupyFreeLane(
       q.start,
     );
     if (!check.ok) return null;
-    const id = await insertIfLaneFree(tx, {
+    const inserted = await insertIfLaneFree(tx, {
       ...q.row(attempt),
       org_id: orgId,
       office_id: q.office.id,
@@ -44,7 +44,7 @@ export async function occupyFreeLane(
       channel: q.channel,
       duration_minutes: q.durationMinutes,
     });
-    if (id) return id;
+    if (inserted) return inserted;
   }
   return null;
 }

@@ -6,4 +6,5 @@ import { isHoldId } from './tokens.ts';
 
 export async function releaseHold(ctx: AppContext, holdId: string): Promise<void> {
   if (!isHoldId(holdId) || !(await deleteHold(ctx.db, ctx.orgId, holdId))) throw new DomainError('not_found');
+  ctx.forgetAvailability();
 }

@@ -65,6 +65,7 @@ export async function rescheduleAppointment(
           return updated;
         }),
       );
+      ctx.forgetAvailability();
       if (row === null) break;
       return toAppointmentView(row, catalog, q.locale ?? (row.locale === 'en' ? 'en' : 'de'), now);
     } catch (e) {

@@ -15,6 +15,7 @@ import { createAppContext } from '../../src/app/context.ts';
 import { openMigratedDatabase, resolveOrgId } from '../../src/cli/runtime.ts';
 import { parseEnv } from '../../src/env.ts';
 import { buildServer, logSerializers } from '../../src/http/server.ts';
+import { trackInFlight } from '../../src/http/in-flight.ts';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -151,23 +152,7 @@ async function main(): Promise<void> {
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
   });
 
-  // app.close() resolves once the sockets are gone, but a handler whose client has
-  // already disconnected may still be running; closing the database under it would
-  // log "driver has already been destroyed". So wait until every handler has
-  // produced its answer (onSend runs for aborted requests too; onResponse does not).
-  const inflight = new Set<object>();
-  app.addHook('onRequest', (req, _reply, done) => {
-    inflight.add(req);
-    done();
-  });
-  app.addHook('onSend', (req, _reply, payload, done) => {
-    inflight.delete(req);
-    done(null, payload);
-  });
-  app.addHook('onResponse', (req, _reply, done) => {
-    inflight.delete(req);
-    done();
-  });
+  const inFlight = trackInFlight(app);
 
   let stopping = false;
   const stop = async () => {
@@ -175,8 +160,7 @@ async function main(): Promise<void> {
     stopping = true;
     try {
       await app.close();
-      const deadline = Date.now() + 10_000;
-      while (inflight.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      await inFlight.drain();
       await handle.close();
     } finally {
       process.exit(0);

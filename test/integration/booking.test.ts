@@ -237,3 +237,25 @@ for (const kind of testDatabaseKinds()) {
     });
   });
 }
+
+describe('availability cache', () => {
+  test('answers are shared briefly, and a booking in this process forgets them at once', async () => {
+    const app = await createTestApp({ availabilityCacheMs: 60_000 });
+    try {
+      const q = { office: 'buergeramt', services: [{ id: 'anmeldung', quantity: 1 }], from: '2026-12-01', to: '2026-12-01' };
+      const before = (await getAvailability(app.ctx, q)).days[0].freeTimes;
+      // a row written behind the use cases' back is not seen while the answer is cached ...
+      await app.db.db.insertInto('appointments').values([0, 1].map((lane) => ({
+        org_id: 'test-org', office_id: 'buergeramt', lane, starts_at: new Date(Date.parse(T('11:00'))), ends_at: new Date(Date.parse(T('11:15'))),
+        status: 'booked' as const, channel: 'phone' as const, services: JSON.stringify([{ id: 'anmeldung', quantity: 1 }]), duration_minutes: 15,
+      }))).execute();
+      assert.equal((await getAvailability(app.ctx, q)).days[0].freeTimes, before);
+      // ... but a booking through the use case forgets every cached answer
+      await bookAppointment(app.ctx, input({ startsAt: T('09:00') }));
+      await bookAppointment(app.ctx, input({ startsAt: T('09:00') }));
+      assert.equal((await getAvailability(app.ctx, q)).days[0].freeTimes, before - 2); // 09:00 and 11:00 now full
+    } finally {
+      await app.close();
+    }
+  });
+});
