@@ -23,12 +23,16 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: boolish.default(false),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  /** how long availability answers are shared between callers (ms; 0: never) */
+  AVAILABILITY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** origins allowed to call the API from a browser: `*`, a comma-separated list, or `none` */
   CORS_ORIGINS: z
     .string()
     .default('*')
     .transform((v) => (v.trim() === 'none' ? [] : v.split(',').map((o) => o.trim()).filter(Boolean))),
   ORG_ID: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
+  /** the password for `amtszeit user add` (else one is generated and printed once) */
+  AMTSZEIT_PASSWORD: z.string().min(1).optional(),
   /** SMTP server for outgoing mail; without it mails are written to MAIL_DIR (see docs/mail.md) */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   /** sender address, e.g. `"Stadt Musterstadt" <termine@musterstadt.de>`; default: noreply@<host of publicUrl> */

@@ -5,7 +5,7 @@ import { checkContact, normalizeContact, type Contact } from '../domain/contact.
 import { DomainError, type FieldErrors } from '../domain/errors.ts';
 import { parseRfc3339 } from '../domain/time.ts';
 import type { Channel, Locale, ServiceRequest } from '../domain/types.ts';
-import { countActiveForEmail, deleteHold, findById, lockEmail, releaseExpired } from '../db/repositories/appointment-repo.ts';
+import { countActiveForEmail, deleteHold, findById, lockEmail } from '../db/repositories/appointment-repo.ts';
 import { claimIdempotencyKey, storeIdempotentResponse } from '../db/repositories/idempotency-repo.ts';
 import { enqueueMail } from '../db/repositories/outbox-repo.ts';
 import { withRetry } from '../db/retry.ts';
@@ -55,7 +55,6 @@ export async function bookAppointment(ctx: AppContext, raw: BookInput): Promise<
   if (!sel.ok || start === null || Object.keys(fields).length > 0) throw new DomainError('validation', { fields });
 
   const { office, requests, durationMinutes } = sel.value;
-  const end = start + durationMinutes * 60_000;
   const email = contact.email ? emailKey(contact.email) : null;
   const holdId = isHoldId(raw.holdId) ? raw.holdId : undefined;
   const confirmByEmail = channel === 'online' && office.booking.confirmByEmail;
@@ -92,8 +91,6 @@ export async function bookAppointment(ctx: AppContext, raw: BookInput): Promise<
           await deleteHold(tx, ctx.orgId, hold.id);
         }
       }
-      await releaseExpired(tx, { orgId: ctx.orgId, officeId: office.id, from: new Date(start), to: new Date(end), now: nowDate });
-
       const manageToken = newManageToken();
       const row = await occupyFreeLane(tx, {
         catalog, office, start, durationMinutes, channel, now,

@@ -3,7 +3,6 @@
 import { DomainError } from '../domain/errors.ts';
 import { parseRfc3339, toRfc3339 } from '../domain/time.ts';
 import type { Channel, ServiceRequest } from '../domain/types.ts';
-import { releaseExpired } from '../db/repositories/appointment-repo.ts';
 import { withRetry } from '../db/retry.ts';
 import { alternativesAround } from './alternatives.ts';
 import type { AppContext } from './context.ts';
@@ -33,13 +32,11 @@ export async function holdSlot(
   if (start === null) Object.assign(fields, { startsAt: { key: q.startsAt === undefined ? 'startsAt.required' : 'startsAt.invalid' } });
   if (!sel.ok || start === null) throw new DomainError('validation', { fields });
   const { office, requests, durationMinutes } = sel.value;
-  const end = start + durationMinutes * 60_000;
   const expiresAt = holdExpiry(now, office.booking.holdMinutes);
 
   const held = await withRetry(() =>
     ctx.db.transaction().execute(async (tx) => {
       const nowDate = new Date(now);
-      await releaseExpired(tx, { orgId: ctx.orgId, officeId: office.id, from: new Date(start), to: new Date(end), now: nowDate });
       return occupyFreeLane(tx, {
         catalog, office, start, durationMinutes, channel, now,
         row: () => ({

@@ -1,11 +1,15 @@
 // Puts a row (appointment or hold) on a free lane of an office: asks the
 // engine for the preferred lane, inserts unless the exclusion constraint finds
-// it taken meanwhile, and then looks again. Runs inside the caller's transaction.
+// it taken meanwhile, and then looks again. Expired holds and unconfirmed
+// bookings are invisible to the engine but still rows the constraint sees, so
+// after a refused insert they are released before the next look (not before
+// the first: the common case needs no such statement). Runs inside the
+// caller's transaction.
 import type { Transaction } from 'kysely';
 import { checkStart } from '../domain/availability.ts';
 import type { Channel, Office } from '../domain/types.ts';
 import type { Database } from '../db/schema.ts';
-import { busyIntervals, insertIfLaneFree, type AppointmentRow, type NewAppointment } from '../db/repositories/appointment-repo.ts';
+import { busyIntervals, insertIfLaneFree, releaseExpired, type AppointmentRow, type NewAppointment } from '../db/repositories/appointment-repo.ts';
 import type { Catalog } from './catalog.ts';
 
 const LANE_ATTEMPTS = 8;
@@ -45,6 +49,9 @@ export async function occupyFreeLane(
       duration_minutes: q.durationMinutes,
     });
     if (inserted) return inserted;
+    if (attempt === 0) {
+      await releaseExpired(tx, { orgId, officeId: q.office.id, from: new Date(q.start), to: new Date(end), now: new Date(q.now) });
+    }
   }
   return null;
 }

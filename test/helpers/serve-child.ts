@@ -145,7 +145,7 @@ async function main(): Promise<void> {
     await handle.close();
     throw new Error('no organization in the database: import a configuration first');
   }
-  const ctx = createAppContext({ db: handle.db, orgId });
+  const ctx = createAppContext({ db: handle.db, orgId, availabilityCacheMs: env.AVAILABILITY_CACHE_MS });
   const app = await buildServer({
     ctx,
     logger: { level: env.LOG_LEVEL, serializers: logSerializers, stream: process.stderr },
