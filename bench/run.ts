@@ -12,6 +12,7 @@
 //   BENCH_SECONDS       autocannon duration per HTTP run (default 10)
 //   BENCH_QUICK=1       fewer runs everywhere (a smoke test of the bench itself)
 //   BENCH_PROFILE=1     also CPU-profile the server child processes and say where their time goes
+import { mailDelay, type MailDelay } from './mail-delay.ts';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Profiler } from 'node:inspector';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -66,6 +67,7 @@ interface Outcome {
   http: HttpRun[];
   baselines: HttpRun[];
   sequential: SequentialBookings;
+  mail: MailDelay;
   monthStatements: number[];
   rush: RushResult & { where: string; cpu: CpuUse };
   /** warn/error lines logged by any server (child or in-process) */
@@ -226,6 +228,9 @@ async function runOne(kind: BenchKind): Promise<Outcome> {
     const sequential = await timeSequentialBookings(ctx, { office: MONTH_OFFICE, from: addDays(today, 2), n: QUICK ? 10 : 40 });
     log(`uncontended bookings in-process at the busy office (${sequential.runs}, one after another): median ${ms(sequential.median)}, ` +
       `p99 ${ms(sequential.p99)}, ${sequential.statements} SQL statements each (+ BEGIN/COMMIT); month view: ${monthStatements.join(' / ')} statements`);
+    const mail = await mailDelay(h.db, { orgId: ORG_ID, office: MONTH_OFFICE, from: addDays(today, 9), n: QUICK ? 20 : 100, concurrency: 10 });
+    log(`mail delay (booking answered -> mail at a local SMTP server, relay in-process, 10 concurrent bookers): ${mail.arrived} of ${mail.mails} arrived; ` +
+      `p50 ${ms(mail.p50)}, p99 ${ms(mail.p99)}, max ${ms(mail.max)}`);
 
     /** the bench's own pool, to find the PostgreSQL backends' CPU (PostgreSQL on this machine only) */
     const pg = () => (kind === 'postgres' && PG_LOCAL ? h.db : undefined);
@@ -306,7 +311,7 @@ async function runOne(kind: BenchKind): Promise<Outcome> {
       `${rush.posts} POSTs, ${pct(rush.conflicts, rush.posts)} answered 409; POST p50 ${ms(rush.postP50, 0)}, p99 ${ms(rush.postP99, 0)}; ` +
       `${num(rush.requestsPerSec)} requests/s overall; statuses ${JSON.stringify(rush.statuses)}; client exceptions ${rush.exceptions}; overlaps ${rush.overlaps}`);
     log(`  ${describeCpu(rush.cpu)}`);
-    return { kind, version: bdb.version, seed, inProcess, breakdowns, profile: prof, http, baselines, sequential, monthStatements, rush, problems, childProfiles, load: [loadBefore, loadavg()[0]] };
+    return { kind, version: bdb.version, seed, inProcess, breakdowns, profile: prof, http, baselines, sequential, mail, monthStatements, rush, problems, childProfiles, load: [loadBefore, loadavg()[0]] };
   } finally {
     await bdb.drop();
     cleanups.delete(bdb.drop);
@@ -383,6 +388,8 @@ function report(o: Outcome): void {
     ['  share of POSTs answered 409', pct(r.conflicts, r.posts), '', ''],
     ['  for comparison: one booking alone, in-process, p50 / p99', `${ms(o.sequential.median)} / ${ms(o.sequential.p99)}`, '', ''],
     ['  SQL statements per booking (+ BEGIN/COMMIT)', String(o.sequential.statements), '', ''],
+    ['mail delay, booking answered to SMTP arrival, p50 / p99', `${ms(o.mail.p50)} / ${ms(o.mail.p99)}`, 'p99 < 2 s', verdict(o.mail.p99 < 2000 && o.mail.arrived === o.mail.mails)],
+    ['  mails arrived / bookings', `${o.mail.arrived} / ${o.mail.mails}`, 'all', verdict(o.mail.arrived === o.mail.mails)],
     ['  requests/s overall (GET overview, GET day, POST)', num(r.requestsPerSec), '', ''],
     ['  CPU cores: machine / bench / servers / PostgreSQL / other', cpuCells(r.cpu), '', ''],
     ['  bookings (201) / live rows / capacity', `${r.booked} / ${r.rowsInDb} / ${r.capacity}`, 'all equal', verdict(r.booked === r.capacity && r.rowsInDb === r.capacity)],

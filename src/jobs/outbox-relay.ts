@@ -146,7 +146,8 @@ export function createOutboxRelay(opts: RelayOptions): OutboxRelay {
     for (;;) {
       const t = now();
       const rows = await claimDueMails(opts.db, { now: new Date(t), leaseUntil: new Date(t + o.leaseMs), limit: o.batchSize });
-      for (const row of rows) await handle(row, run);
+      // the rows of a batch are independent (each claimed with its own lease): send them side by side
+      await Promise.all(rows.map((row) => handle(row, run)));
       if (rows.length < o.batchSize || halted) return run;
     }
   }

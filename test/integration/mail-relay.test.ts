@@ -343,7 +343,7 @@ for (const kind of testDatabaseKinds()) {
       const refs: string[] = [];
       for (const t of ['08:00', '08:15', '08:30', '08:45', '09:00']) refs.push((await bookAppointment(app.ctx, input({ startsAt: `2026-10-26T${t}:00+01:00` }))).appointment.reference);
       await alignOutbox(app.db.db, app.clock.now);
-      // The first relay sends one mail, then "dies" while handing over the second (the promise never settles).
+      // The first relay sends one mail, then "dies" while handing over the others (those promises never settle).
       let calls = 0;
       const dying: MailTransport = {
         ...transport,
@@ -351,8 +351,7 @@ for (const kind of testDatabaseKinds()) {
         send: (m) => (++calls === 1 ? transport.send(m) : new Promise<void>(() => {})),
       };
       void relay({ transport: dying }).runOnce();
-      await waitFor(() => calls === 2);
-      assert.equal(smtp.mails.length, 1);
+      await waitFor(() => calls >= 2 && smtp.mails.length === 1);
       // another relay (or the restarted one) before the lease ends: nothing is due
       const second = relay();
       assert.equal((await second.runOnce()).sent, 0);
