@@ -12,6 +12,7 @@
 //   BENCH_SECONDS       autocannon duration per HTTP run (default 10)
 //   BENCH_QUICK=1       fewer runs everywhere (a smoke test of the bench itself)
 //   BENCH_PROFILE=1     also CPU-profile the server child processes and say where their time goes
+import { webPages } from './web-pages.ts';
 import { mailDelay, type MailDelay } from './mail-delay.ts';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Profiler } from 'node:inspector';
@@ -414,6 +415,10 @@ async function main(): Promise<void> {
     await cleanupAll();
   }
   for (const o of outcomes) report(o);
+  const web = await webPages(QUICK ? 50 : 300);
+  log('\nCitizen pages (server render through inject, in-memory PGlite, demo city):');
+  log(table(['page', 'p50', 'p99', 'target', '', 'HTML'], web.pages.map((p) => [p.page, ms(p.p50, 1), ms(p.p99, 1), 'p99 < 30 ms', p.p99 < 30 ? 'meets' : 'MISSES', `${p.htmlBytes} B`])));
+  log(`first visit transfers ${(web.firstVisitBytes / 1024).toFixed(0)} kB compressed in ${web.firstVisitRequests} requests, fonts included (aim: under 150 kB): ${web.firstVisitBytes < 150 * 1024 ? 'meets' : 'MISSES'}`);
   log(`\nbench finished in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 
