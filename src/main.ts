@@ -5,6 +5,7 @@ import { checkFlags, parseArgs, UsageError } from './cli/args.ts';
 import { configExport, configImport, loadDemo, type Output } from './cli/config-commands.ts';
 import { openMigratedDatabase } from './cli/runtime.ts';
 import { serve } from './cli/serve.ts';
+import { userAdd, userToken } from './cli/user-commands.ts';
 import { worker } from './cli/worker.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { EnvError, parseEnv } from './env.ts';
@@ -21,6 +22,11 @@ Commands:
       --keep-conflicts          import even if upcoming appointments no longer fit; keep them as they are
   config export                 print the configuration as YAML
   demo                          load the demo city (Stadt Markkleeberg)
+  user add --email E --name N --role admin|lead|clerk [--office ID …]
+                                create a staff account for the back office (/staff); the password is
+                                AMTSZEIT_PASSWORD, else generated and printed once
+  user token --email E [--label L]
+                                create a token for the staff API (/api/v1/staff), printed once
   help                          show this text
 
 Environment: PORT, HOST, DATABASE_URL (PostgreSQL; else embedded PGlite in DATA_DIR=./data), LOG_LEVEL, ORG_ID,
@@ -56,6 +62,15 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
         checkFlags(args, []);
         await loadDemo(env, io);
         return 0;
+      case 'user': {
+        if (sub === 'token') {
+          await userToken(env, argv.slice(argv.indexOf('token') + 1), io);
+          return 0;
+        }
+        if (sub !== 'add') throw new UsageError(`unknown user command "${sub ?? ''}": use "user add --email E --name N --role R [--office ID …]" or "user token --email E"`);
+        await userAdd(env, argv.slice(argv.indexOf('add') + 1), io);
+        return 0;
+      }
       case 'config':
         if (sub === 'import') {
           checkFlags(args, ['dry-run', 'keep-conflicts']);

@@ -4,8 +4,10 @@ import { importConfig } from '../app/import-config.ts';
 import { loadDemoConfig } from '../config/demo.ts';
 import type { Env } from '../env.ts';
 import { buildServer, logSerializers } from '../http/server.ts';
+import { trackInFlight } from '../http/in-flight.ts';
 import { startBackground } from '../jobs/background.ts';
 import { createLogger, openMigratedDatabase, resolveOrgId } from './runtime.ts';
+import { createDemoAdmin } from './user-commands.ts';
 
 export async function serve(env: Env): Promise<void> {
   const logger = createLogger(env);
@@ -19,7 +21,12 @@ export async function serve(env: Env): Promise<void> {
     await importConfig(handle.db, { orgId, config: demo.config, now: Date.now(), actor: 'demo' });
     logger.info({ orgId }, 'empty database: loaded the demo city');
   }
-  const ctx = createAppContext({ db: handle.db, orgId });
+  const ctx = createAppContext({ db: handle.db, orgId, availabilityCacheMs: env.AVAILABILITY_CACHE_MS });
+  if (!existing) {
+    // demo only (createDemoAdmin refuses with NODE_ENV=production): a login for the back office
+    const admin = await createDemoAdmin(ctx, env);
+    if (admin) logger.info({ email: admin.email }, `demo back office: log in at /staff as ${admin.email} with password ${admin.password}`);
+  }
   // Outbox relay and background jobs in this process (RELAY, JOBS; see docs/mail.md).
   const background = await startBackground({ db: handle.db, env, logger });
   if (env.NODE_ENV === 'production' && env.RELAY && !env.SMTP_URL) {
@@ -41,12 +48,14 @@ export async function serve(env: Env): Promise<void> {
   });
 
   let stopping = false;
+  const inFlight = trackInFlight(app);
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
     try {
       await app.close();
+      await inFlight.drain();
       await background.stop();
       await handle.close();
     } finally {

@@ -29,6 +29,8 @@ export function crossChecks(raw: unknown): RawProblem[] {
   const serviceIds = uniqueIds(raw.services, 'services', add);
   uniqueIds(raw.offices, 'offices', add);
 
+  if (isObj(raw.assistant)) assistantRules(raw.assistant, raw.services, serviceIds, add);
+
   entries(raw.offices).forEach((office, i) => {
     if (!isObj(office)) return;
     const at = ['offices', i] as Segment[];
@@ -136,4 +138,73 @@ function closureRules(c: Obj, at: Segment[], add: Add): void {
   if (isTime(c.fromTime) && isTime(c.toTime, true) && minutesOf(c.toTime) <= minutesOf(c.fromTime)) {
     add([...at, 'toTime'], 'after', { field: 'fromTime', other: c.fromTime });
   }
+}
+
+/**
+ * The assistant: unique question ids, known questions and services, each answer
+ * leading to exactly one of a question or concerns, quantities within the
+ * service's maximum, and no way round in circles.
+ */
+function assistantRules(a: Obj, services: unknown, serviceIds: Set<string>, add: Add): void {
+  const at: Segment[] = ['assistant'];
+  const questions = entries(a.questions);
+  const ids = new Map<string, number>();
+  questions.forEach((q, i) => {
+    if (!isObj(q) || !isSlug(q.id)) return;
+    const j = ids.get(q.id);
+    if (j !== undefined) add([...at, 'questions', i, 'id'], 'duplicate_id', { id: q.id, first: `assistant.questions[${j}]` });
+    else ids.set(q.id, i);
+  });
+  const known = new Set(ids.keys());
+  if (isSlug(a.start) && !known.has(a.start)) add([...at, 'start'], 'unknown_question', { id: a.start, suggestion: suggest(a.start, known) });
+
+  const maxOf = new Map<string, number>();
+  for (const s of entries(services)) {
+    if (isObj(s) && isSlug(s.id) && !maxOf.has(s.id)) maxOf.set(s.id, isIntIn(s.maxQuantity, 1, LIMITS.maxQuantity) ? s.maxQuantity : 1);
+  }
+
+  const edges = new Map<string, { to: string; path: Segment[] }[]>();
+  questions.forEach((q, i) => {
+    if (!isObj(q)) return;
+    entries(q.answers).forEach((ans, k) => {
+      if (!isObj(ans)) return;
+      const here: Segment[] = [...at, 'questions', i, 'answers', k];
+      if (has(ans, 'next') === has(ans, 'services')) add(here, 'answer_target');
+      if (isSlug(ans.next)) {
+        if (!known.has(ans.next)) add([...here, 'next'], 'unknown_question', { id: ans.next, suggestion: suggest(ans.next, known) });
+        else if (isSlug(q.id) && ids.get(q.id) === i) {
+          const list = edges.get(q.id) ?? [];
+          list.push({ to: ans.next, path: [...here, 'next'] });
+          edges.set(q.id, list);
+        }
+      }
+      entries(ans.services).forEach((req, m) => {
+        const id = typeof req === 'string' ? req : isObj(req) ? req.id : undefined;
+        if (!isSlug(id)) return;
+        if (!serviceIds.has(id)) {
+          add([...here, 'services', m, ...(typeof req === 'string' ? [] : ['id'])], 'unknown_service', { id, suggestion: suggest(id, serviceIds) });
+          return;
+        }
+        const qty = isObj(req) ? req.quantity : undefined;
+        const max = maxOf.get(id) ?? 1;
+        if (isIntIn(qty, 1, LIMITS.maxQuantity) && qty > max) add([...here, 'services', m, 'quantity'], 'quantity_over_max', { max });
+      });
+    });
+  });
+
+  // cycles: depth-first search; an edge back to a question on the current path closes one
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (id: string): void => {
+    state.set(id, 'open');
+    stack.push(id);
+    for (const e of edges.get(id) ?? []) {
+      const s = state.get(e.to);
+      if (s === 'open') add(e.path, 'question_cycle', { id: e.to, cycle: [...stack.slice(stack.indexOf(e.to)), e.to] });
+      else if (s === undefined) visit(e.to);
+    }
+    stack.pop();
+    state.set(id, 'done');
+  };
+  for (const id of known) if (!state.has(id)) visit(id);
 }

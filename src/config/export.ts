@@ -5,7 +5,7 @@
 // that no YAML reader (1.1 ones included) takes them for numbers or dates.
 
 import { Document, visit, type Node, type YAMLMap } from 'yaml';
-import type { Closure, ExtraHours, HoursRule, Office, OrgConfig, Service, Text, TextList } from '../domain/types.ts';
+import type { Assistant, AssistantAnswer, AssistantQuestion, Closure, ExtraHours, HoursRule, Office, OrgConfig, Service, Text, TextList } from '../domain/types.ts';
 import { ORGANIZATION_PAGES } from './schema.ts';
 
 const SHORT = 70;
@@ -101,11 +101,31 @@ export function exportConfig(orgId: string, config: OrgConfig): string {
     extraHours: o.extraHours.length > 0 ? o.extraHours.map(extra) : undefined,
   });
 
-  doc.contents = doc.createNode({
+  const answer = (x: AssistantAnswer) => defined({
+    label: text(x.label),
+    next: x.next,
+    services: x.services ? node(x.services.map((r) => ({ id: r.id, quantity: r.quantity })), short(x.services)) : undefined,
+    hint: x.hint ? text(x.hint) : undefined,
+  });
+  const question = (q: AssistantQuestion) => defined({
+    id: q.id,
+    text: text(q.text),
+    hint: q.hint ? text(q.hint) : undefined,
+    answers: q.answers.map(answer),
+  });
+  const assistant = (a: Assistant) => defined({
+    start: a.start,
+    questions: a.questions.length > 0 ? a.questions.map(question) : undefined,
+    notFound: a.notFound ? text(a.notFound) : undefined,
+    redirects: a.redirects.length > 0 ? a.redirects.map((r) => ({ keywords: textList(r.keywords), text: text(r.text) })) : undefined,
+  });
+
+  doc.contents = doc.createNode(defined({
     organization,
     services: config.services.map(service),
     offices: config.offices.map(office),
-  }) as YAMLMap;
+    assistant: config.assistant ? assistant(config.assistant) : undefined,
+  })) as YAMLMap;
   doc.commentBefore = ' Amtszeit organization config. Reference: docs/config.md\n Load with: amtszeit config import FILE';
 
   // a blank line before each top-level section and each service and office

@@ -213,6 +213,22 @@ const MESSAGES: Record<string, Record<Locale, Render>> = {
     en: (p) => `cannot read the file: ${String(p.detail)}`,
     de: (p) => `die Datei kann nicht gelesen werden: ${String(p.detail)}`,
   },
+  unknown_question: {
+    en: (p) => `unknown question ${show(p.id)}${didYouMean(p)}; it must be the id of an entry under "assistant.questions"`,
+    de: (p) => `unbekannte Frage ${show(p.id)}${meintenSie(p)}; es muss die Kennung eines Eintrags unter „assistant.questions“ sein`,
+  },
+  answer_target: {
+    en: () => 'an answer needs exactly one of "next" (another question) or "services" (the concerns it leads to)',
+    de: () => 'eine Antwort braucht genau eins von „next“ (eine weitere Frage) oder „services“ (die Anliegen, zu denen sie führt)',
+  },
+  question_cycle: {
+    en: (p) => `leads back to question ${show(p.id)} (${list(p.cycle).replace(/, /g, ' → ')}), so the questions would never end`,
+    de: (p) => `führt zurück zur Frage ${show(p.id)} (${list(p.cycle).replace(/, /g, ' → ')}), so endeten die Fragen nie`,
+  },
+  quantity_over_max: {
+    en: (p) => `is more than the service's maxQuantity (${String(p.max)})`,
+    de: (p) => `ist mehr als maxQuantity des Anliegens (${String(p.max)})`,
+  },
   invalid: {
     en: () => 'is not valid',
     de: () => 'ist ungültig',

@@ -318,10 +318,49 @@ const officeShape = {
   extraHours: z.array(z.strictObject(extraHoursShape)).default([]),
 };
 
+// The online assistant (docs/config.md, "assistant"): guided questions, and
+// the finder's hints for concerns the city does not offer here.
+const serviceRequestShape = {
+  id: slug,
+  quantity: int(1, LIMITS.maxQuantity).default(1),
+};
+/** `anmeldung` stands for `{ id: anmeldung, quantity: 1 }`. */
+const serviceRequest = z.preprocess(
+  (v) => (typeof v === 'string' ? { id: v } : v),
+  z.strictObject(serviceRequestShape),
+);
+
+const answerShape = {
+  label: text,
+  next: slug.optional(),
+  services: z.array(serviceRequest).min(1).max(LIMITS.maxServices).optional(),
+  hint: longText.optional(),
+};
+
+const questionShape = {
+  id: slug,
+  text,
+  hint: longText.optional(),
+  answers: z.array(z.strictObject(answerShape)).min(1).max(LIMITS.listEntries),
+};
+
+const redirectShape = {
+  keywords: textList,
+  text: longText,
+};
+
+const assistantShape = {
+  start: slug.optional(),
+  questions: z.array(z.strictObject(questionShape)).max(LIMITS.listEntries).default([]),
+  notFound: longText.optional(),
+  redirects: z.array(z.strictObject(redirectShape)).max(LIMITS.listEntries).default([]),
+};
+
 const rootShape = {
   organization: z.strictObject(organizationShape),
   services: z.array(z.strictObject(serviceShape)).min(1),
   offices: z.array(z.strictObject(officeShape)).min(1),
+  assistant: z.strictObject(assistantShape).optional(),
 };
 
 /** The file as a whole, field by field (defaults filled, texts in both languages). */
@@ -338,6 +377,11 @@ export const KNOWN_FIELDS: Record<string, readonly string[]> = {
   'offices[].hours[]': Object.keys(hoursShape),
   'offices[].extraHours[]': Object.keys(extraHoursShape),
   'offices[].closures[]': Object.keys(closureShape),
+  assistant: Object.keys(assistantShape),
+  'assistant.questions[]': Object.keys(questionShape),
+  'assistant.questions[].answers[]': Object.keys(answerShape),
+  'assistant.questions[].answers[].services[]': Object.keys(serviceRequestShape),
+  'assistant.redirects[]': Object.keys(redirectShape),
   text: LOCALES,
 };
 

@@ -3,7 +3,7 @@
 // `path: message` (e.g. `offices[0].hours[1].to: must be after "from" (13:00)`).
 
 import type { z } from 'zod';
-import type { Closure, Locale, Office, OrgConfig, Organization, Service } from '../domain/types.ts';
+import type { Assistant, Closure, Locale, Office, OrgConfig, Organization, Service } from '../domain/types.ts';
 import { crossChecks, type RawProblem, type Segment } from './checks.ts';
 import { renderMessage } from './messages.ts';
 import { ConfigFileSchema, KNOWN_FIELDS, type ConfigFile, type OrganizationPages } from './schema.ts';
@@ -256,5 +256,18 @@ function normalise(file: ConfigFile): ParsedConfig {
     })),
   }));
 
-  return { orgId, config: { organization, services, offices } };
+  const a = file.assistant;
+  const assistant: Assistant | undefined = a && withoutUndefined({
+    start: a.start ?? a.questions[0]?.id,
+    questions: a.questions.map((q) => withoutUndefined({
+      id: q.id,
+      text: q.text,
+      hint: q.hint,
+      answers: q.answers.map((x) => withoutUndefined({ label: x.label, next: x.next, services: x.services, hint: x.hint })),
+    })),
+    notFound: a.notFound,
+    redirects: a.redirects,
+  });
+
+  return { orgId, config: { organization, services, offices, ...(assistant ? { assistant } : {}) } };
 }

@@ -7,12 +7,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as m001 from './migrations/001-initial.ts';
 import * as m002 from './migrations/002-mail-jobs.ts';
 import * as m003 from './migrations/003-web-sessions.ts';
+import * as m004 from './migrations/004-staff.ts';
 
 /** Every migration, by name. Add new files here; names sort in application order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': m001,
   '002-mail-jobs': m002,
   '003-web-sessions': m003,
+  '004-staff': m004,
 };
 
 const provider: MigrationProvider = {

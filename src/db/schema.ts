@@ -90,6 +90,42 @@ export interface AuditLogTable {
   details: Json<unknown>;
 }
 
+export type StaffRole = 'admin' | 'lead' | 'clerk';
+
+export interface StaffUsersTable {
+  org_id: string;
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: StaffRole;
+  offices: Json<string[]>;
+  active: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface StaffSessionsTable {
+  org_id: string;
+  id_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface StaffApiTokensTable {
+  org_id: string;
+  id_hash: string;
+  user_id: string;
+  label: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface StaffLoginFailuresTable {
+  org_id: string;
+  key: string;
+  at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   services: CatalogTable;
@@ -98,4 +134,8 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
+  staff_users: StaffUsersTable;
+  staff_sessions: StaffSessionsTable;
+  staff_api_tokens: StaffApiTokensTable;
+  staff_login_failures: StaffLoginFailuresTable;
 }

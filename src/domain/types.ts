@@ -109,6 +109,41 @@ export interface OrgConfig {
   organization: Organization;
   services: Service[];
   offices: Office[];
+  /** the online assistant: guided questions and the finder's "not offered here" hints */
+  assistant?: Assistant;
+}
+
+/** One answer of an assistant question: leads to another question, or to concerns. */
+export interface AssistantAnswer {
+  label: Text;
+  /** id of the next question */
+  next?: string;
+  /** the concerns this answer leads to (with quantities) */
+  services?: ServiceRequest[];
+  /** shown with the result, e.g. what to bring or where to go instead */
+  hint?: Text;
+}
+
+export interface AssistantQuestion {
+  id: string;
+  text: Text;
+  hint?: Text;
+  answers: AssistantAnswer[];
+}
+
+/** When a search matches one of `keywords` and no concern, `text` says where to go instead. */
+export interface FinderRedirect {
+  keywords: TextList;
+  text: Text;
+}
+
+export interface Assistant {
+  /** id of the first question (default: the first in the list; absent when there are no questions) */
+  start?: string;
+  questions: AssistantQuestion[];
+  /** said when the finder finds nothing and no redirect matches */
+  notFound?: Text;
+  redirects: FinderRedirect[];
 }
 
 /** How an appointment was made; decides which lanes it may take. */

@@ -16,6 +16,7 @@ import { handleError, handleNotFound } from './errors.ts';
 import type { TransportHealth } from '../mail/transport.ts';
 import { registerDevMail } from './web/dev-mail.ts';
 import { registerWebPages, wantsHtml, webNotFound } from './web/plugin.ts';
+import { registerStaffPages } from './staff/plugin.ts';
 
 export interface ServerOptions {
   ctx: AppContext;
@@ -115,5 +116,6 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   if (opts.devMailDir && !opts.production) registerDevMail(app, opts.devMailDir);
 
   await registerWebPages(app, ctx, { config: writeLimit });
+  await registerStaffPages(app, ctx, { config: writeLimit });
   return app;
 }

@@ -1,5 +1,6 @@
 // What a mail or calendar file says about an appointment, gathered from the
 // stored row and the organization's configuration (pure).
+import { whatToBring } from '../domain/what-to-bring.ts';
 import type { Locale, OrgConfig } from '../domain/types.ts';
 
 /** The columns of an appointment row that mails use. */
@@ -52,17 +53,10 @@ export function mailAppointment(row: AppointmentFacts, config: OrgConfig, locale
     const s = config.services.find((x) => x.id === line.id);
     return { name: s ? s.name[locale] : line.id, quantity: line.quantity, fee: s?.fee?.[locale] || undefined, documents: s?.documents[locale] ?? [] };
   });
-  const documents: string[] = [];
-  const seen = new Set<string>();
-  for (const s of services) {
-    for (const d of s.documents) {
-      const key = d.trim().toLocaleLowerCase(locale);
-      if (!seen.has(key)) {
-        seen.add(key);
-        documents.push(d.trim());
-      }
-    }
-  }
+  // one checklist: each document once, with how many where a concern is booked for several people
+  const documents = whatToBring(services).map((d) =>
+    d.times > 1 ? (locale === 'de' ? `je Person (${d.times}×): ${d.text}` : `per person (${d.times}×): ${d.text}`) : d.text,
+  );
   return {
     id: row.id,
     reference: formatStoredReference(row.reference ?? ''),

@@ -40,9 +40,9 @@ test('confirmation in German: office, address, weekday, date, local time, durati
     'https://termine.example.org/api/v1/appointments/K7Q2-9XMD/calendar.ics?token=tok-123']) {
     assert.ok(m.text.includes(s), `text lacks ${s}`);
   }
-  // the document two concerns ask for is listed once (case-insensitively)
-  assert.equal(m.text.match(/^- Personalausweis$/gim)?.length, 1);
-  assert.doesNotMatch(m.text, /^- personalausweis$/m);
+  // the document two concerns ask for is listed once (case-insensitively), per person where the passport is for two
+  assert.equal(m.text.match(/^- .*Personalausweis$/gim)?.length, 1);
+  assert.match(m.text, /^- je Person \(2×\): Personalausweis$/m);
 });
 
 test('HTML is escaped, has no external resources, and carries the same facts', () => {

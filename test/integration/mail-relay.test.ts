@@ -184,8 +184,9 @@ for (const kind of testDatabaseKinds()) {
         assert.ok(de.text!.includes(s), `text lacks ${s}: ${de.text}`);
         assert.ok((de.html as string).includes(s.replace(/&/g, '&amp;')), `html lacks ${s}`);
       }
-      // "Personalausweis" is asked for by both concerns: listed once
-      assert.equal(de.text!.match(/^- Personalausweis$/gm)?.length, 1);
+      // "Personalausweis" is asked for by both concerns: listed once, per person as the ID card is for two
+      assert.equal(de.text!.match(/^- .*Personalausweis$/gm)?.length, 1);
+      assert.match(de.text!, /^- je Person \(2×\): Personalausweis$/m);
       assert.doesNotMatch(de.html as string, /<img|<script|src=/i);
       const id = (await outbox(app.db.db)).find((r) => r.kind === 'booking_confirmation' && de.messageId?.includes(`outbox-${r.id}@`));
       assert.ok(id, `Message-ID ${de.messageId} names its outbox row`);

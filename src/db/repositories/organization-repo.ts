@@ -1,7 +1,7 @@
 // Reads and writes an organization's configuration (organization, services, offices).
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
-import type { Office, OrgConfig, Organization, Service } from '../../domain/types.ts';
+import type { Assistant, Office, OrgConfig, Organization, Service } from '../../domain/types.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -12,10 +12,13 @@ export async function loadOrgConfig(db: Db, orgId: string): Promise<OrgConfig | 
     db.selectFrom('services').select('data').where('org_id', '=', orgId).orderBy('position').execute(),
     db.selectFrom('offices').select('data').where('org_id', '=', orgId).orderBy('position').execute(),
   ]);
+  // the assistant is kept beside the organization's fields in the same JSON
+  const { assistant, ...organization } = org.config as Organization & { assistant?: Assistant };
   return {
-    organization: org.config as Organization,
+    organization: organization as Organization,
     services: services.map((r) => r.data as Service),
     offices: offices.map((r) => r.data as Office),
+    ...(assistant ? { assistant } : {}),
   };
 }
 
@@ -40,10 +43,11 @@ export async function listOrganizationIds(db: Db): Promise<string[]> {
 
 /** Replaces the organization's whole configuration (call inside a transaction). */
 export async function saveOrgConfig(tx: Transaction<Database>, orgId: string, config: OrgConfig): Promise<void> {
+  const orgJson = JSON.stringify(config.assistant ? { ...config.organization, assistant: config.assistant } : config.organization);
   await tx
     .insertInto('organizations')
-    .values({ id: orgId, config: JSON.stringify(config.organization) })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ config: JSON.stringify(config.organization), updated_at: sql`now()` }))
+    .values({ id: orgId, config: orgJson })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ config: orgJson, updated_at: sql`now()` }))
     .execute();
   await tx.deleteFrom('services').where('org_id', '=', orgId).execute();
   await tx.deleteFrom('offices').where('org_id', '=', orgId).execute();

@@ -1,11 +1,12 @@
 // The OpenAPI 3.1 document, generated from the zod schemas that validate the requests.
 import { z } from 'zod';
 import * as S from './schemas.ts';
+import { StaffBookRequest, StaffDaySchema, StaffFreeTimesSchema } from '../staff/api-schemas.ts';
 
 const COMPONENTS = [
   S.HoldRequest, S.BookRequest, S.RescheduleRequest, S.SlotTimeSchema, S.OfficeSchema, S.ServiceSchema,
   S.AvailabilitySchema, S.DayTimesSchema, S.EarliestSchema, S.HoldSchema, S.AppointmentSchema,
-  S.BookedAppointmentSchema, S.ErrorSchema, S.HealthSchema,
+  S.BookedAppointmentSchema, S.ErrorSchema, S.HealthSchema, StaffBookRequest, StaffDaySchema, StaffFreeTimesSchema,
 ];
 
 const ref = (schema: z.ZodType) => ({ $ref: `#/components/schemas/${z.globalRegistry.get(schema)?.id}` });
@@ -25,6 +26,8 @@ const tokenParam = q('token', 'Manage token from the booking (or header X-Manage
 const tokenHeader = { name: 'X-Manage-Token', in: 'header', required: false, schema: { type: 'string' } };
 const manage = [refParam, tokenParam, tokenHeader, lang];
 const notFound = error('Unknown reference or wrong/missing token');
+
+const STAFF_SECURITY = [{ staffSession: [] }, { staffToken: [] }];
 
 function components(): Record<string, unknown> {
   const all = z.toJSONSchema(z.globalRegistry, {
@@ -160,6 +163,37 @@ export function openApiDocument(opts: { title: string; serverUrl?: string }): Re
           responses: { 200: { description: 'Moved', ...json(S.AppointmentSchema) }, 404: notFound, 409: error('slot_unavailable (with alternatives), too_late or not_allowed'), 422: error('Invalid request') },
         },
       },
+      '/api/v1/staff/day': {
+        get: {
+          summary: 'Staff: an office\'s day (timeline per counter lane and list)',
+          operationId: 'staffDay', tags: ['staff'], security: STAFF_SECURITY,
+          parameters: [officeParam, q('date', 'Local date YYYY-MM-DD (default: today)'), lang],
+          responses: { 200: { description: 'The day', ...json(StaffDaySchema) }, 401: error('not logged in'), 404: error('unknown office, or not one of yours') },
+        },
+      },
+      '/api/v1/staff/free-times': {
+        get: {
+          summary: 'Staff: the nearest free times for a caller (phone lanes) or a walk-in (every counter)',
+          operationId: 'staffFreeTimes', tags: ['staff'], security: STAFF_SECURITY,
+          parameters: [officeParam, servicesParam, q('channel', 'phone (default) or counter', false, { enum: ['phone', 'counter'] }), lang],
+          responses: { 200: { description: 'Free times', ...json(StaffFreeTimesSchema) }, 401: error('not logged in'), 404: error('unknown office, or not one of yours'), 422: error('validation') },
+        },
+      },
+      '/api/v1/staff/appointments': {
+        post: {
+          summary: 'Staff: book for a caller or a walk-in (e-mail optional; if given, the confirmation mail goes out)',
+          operationId: 'staffBook', tags: ['staff'], security: STAFF_SECURITY,
+          parameters: [lang],
+          requestBody: { required: true, ...json(StaffBookRequest) },
+          responses: {
+            201: { description: 'Booked', ...json(S.AppointmentSchema) },
+            401: error('not logged in'),
+            404: error('unknown office, or not one of yours'),
+            409: error('slot_unavailable'),
+            422: error('validation'),
+          },
+        },
+      },
       '/api/v1/appointments/{ref}/calendar.ics': {
         get: {
           summary: 'The appointment as iCalendar',
@@ -172,6 +206,12 @@ export function openApiDocument(opts: { title: string; serverUrl?: string }): Re
         get: { summary: 'Liveness and database reachability', operationId: 'health', responses: { 200: { description: 'OK', ...json(S.HealthSchema) }, 503: { description: 'Database unreachable', ...json(S.HealthSchema) } } },
       },
     },
-    components: { schemas: components() },
+    components: {
+      schemas: components(),
+      securitySchemes: {
+        staffSession: { type: 'apiKey', in: 'cookie', name: 'amtszeit_staff', description: 'The back-office session after logging in at /staff' },
+        staffToken: { type: 'http', scheme: 'bearer', description: 'A staff API token (amtszeit user token --email E)' },
+      },
+    },
   };
 }

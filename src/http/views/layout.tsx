@@ -16,7 +16,7 @@ export interface PageFrame {
 }
 
 /** Static assets carry a version so browsers may cache them for long. */
-export const ASSET_VERSION = '1';
+export const ASSET_VERSION = '2';
 const asset = (path: string) => `/static/${path}?v=${ASSET_VERSION}`;
 
 export function Layout(props: {
@@ -80,6 +80,7 @@ export function Layout(props: {
             </p>
             <nav aria-label={t.site.footerNav}>
               <ul class="kern-list kern-list--horizontal az-footer__links">
+                <li><a class="kern-link" href="/hilfe">{t.site.faq}</a></li>
                 <li><a class="kern-link" href="/datenschutz">{t.site.privacy}</a></li>
                 <li><a class="kern-link" href="/impressum">{t.site.imprint}</a></li>
                 <li><a class="kern-link" href="/barrierefreiheit">{t.site.accessibility}</a></li>

@@ -15,6 +15,7 @@ import { CancelPage, ConfirmPage, ManagePage, MovePage, NoTokenPage, type Manage
 import { csrfToken, formBody, pageEnv, redirect, sendPage } from './page.ts';
 import type { WebDeps } from './plugin.ts';
 import { buildTimeChoice } from './time-choice.ts';
+import { bringLines } from './steps/review.ts';
 
 export function manageUrls(reference: string, token: string) {
   const ref = encodeURIComponent(reference);
@@ -41,7 +42,7 @@ const refOf = (req: FastifyRequest) => {
   return r;
 };
 
-async function managed(deps: WebDeps, a: AppointmentView, token: string): Promise<ManagedAppointment> {
+async function managed(deps: WebDeps, a: AppointmentView, token: string, t: Texts): Promise<ManagedAppointment> {
   const catalog = await deps.ctx.catalog();
   const office = catalog.offices.get(a.office);
   return {
@@ -50,7 +51,7 @@ async function managed(deps: WebDeps, a: AppointmentView, token: string): Promis
     startsAt: a.startsAt,
     office: { name: office?.name ?? a.office, address: office?.address ?? '' },
     concerns: a.services.map((s) => ({ name: s.name, quantity: s.quantity })),
-    documents: [...new Set(a.services.flatMap((s) => s.documents))],
+    documents: bringLines(t, a.services),
     contact: { name: a.contact.name, email: a.contact.email },
     urls: manageUrls(a.reference, token),
     token,
@@ -81,7 +82,7 @@ export function registerManagePages(app: FastifyInstance, deps: WebDeps): void {
     const a = await getAppointment(ctx, { reference: refOf(req), token, locale: env.locale });
     const q = req.query as Record<string, unknown>;
     return sendPage(reply, ManagePage({
-      frame: env.frame, csrf: csrfToken(reply), a: await managed(deps, a, token), notice: notice(env.t, q), problem: problem(env.t, q),
+      frame: env.frame, csrf: csrfToken(reply), a: await managed(deps, a, token, env.t), notice: notice(env.t, q), problem: problem(env.t, q),
     }));
   });
 
@@ -89,7 +90,7 @@ export function registerManagePages(app: FastifyInstance, deps: WebDeps): void {
     const env = await pageEnv(ctx, req, reply);
     const token = tokenOf(req, 'query');
     const a = await getAppointment(ctx, { reference: refOf(req), token, locale: env.locale });
-    const m = await managed(deps, a, token);
+    const m = await managed(deps, a, token, env.t);
     if (a.status !== 'booked' && a.status !== 'pending') return redirect(reply, m.urls.self);
     return sendPage(reply, CancelPage({ frame: env.frame, csrf: csrfToken(reply), a: m }));
   });
@@ -98,7 +99,7 @@ export function registerManagePages(app: FastifyInstance, deps: WebDeps): void {
     const env = await pageEnv(ctx, req, reply);
     const token = tokenOf(req, 'query');
     const a = await getAppointment(ctx, { reference: refOf(req), token, locale: env.locale });
-    const m = await managed(deps, a, token);
+    const m = await managed(deps, a, token, env.t);
     if (a.status !== 'pending') return redirect(reply, m.urls.self);
     return sendPage(reply, ConfirmPage({ frame: env.frame, csrf: csrfToken(reply), a: m }));
   });
@@ -124,7 +125,7 @@ export function registerManagePages(app: FastifyInstance, deps: WebDeps): void {
     const env = await pageEnv(ctx, req, reply);
     const token = tokenOf(req, 'query');
     const a = await getAppointment(ctx, { reference: refOf(req), token, locale: env.locale });
-    const m = await managed(deps, a, token);
+    const m = await managed(deps, a, token, env.t);
     if (a.status !== 'booked' && a.status !== 'pending') return redirect(reply, m.urls.self);
     const q = req.query as Record<string, unknown>;
     const choice = await buildTimeChoice(ctx, {

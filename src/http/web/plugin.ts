@@ -26,6 +26,8 @@ import { registerReviewStep } from './steps/review.ts';
 import { registerDonePage } from './steps/done.ts';
 import { registerManagePages } from './manage.ts';
 import { registerExtendHold } from './steps/extend-hold.ts';
+import { registerAssistant } from './assistant.ts';
+import { registerHelpPages } from './help.ts';
 
 export interface WebDeps {
   ctx: AppContext;
@@ -70,6 +72,8 @@ export async function registerWebPages(app: FastifyInstance, ctx: AppContext, wr
     registerStartPage(web, deps);
     registerInfoPages(web, deps);
     registerConcernsStep(web, deps);
+    registerAssistant(web, deps);
+    registerHelpPages(web, deps);
     registerOfficeStep(web, deps);
     registerTimeStep(web, deps);
     registerContactStep(web, deps);

@@ -1,6 +1,8 @@
 // Step 1: the concerns, grouped by area, each with a quantity up to its maximum.
 import { Layout, type PageFrame } from '../layout.tsx';
 import { Button, Checkbox, ErrorSummary, Form, SelectField, type FieldError } from '../components.tsx';
+import { FinderForm, FinderResults, type FinderView } from './assistant-finder.tsx';
+import { HelpDetails } from './help.tsx';
 
 export interface ConcernItem {
   id: string;
@@ -22,14 +24,24 @@ export function ConcernsPage(props: {
   listError?: string;
   /** per-concern messages */
   itemErrors: Record<string, string>;
+  /** the finder's answer, when the citizen searched (`?q=`) */
+  finder?: FinderView;
+  /** whether the city configured a guided assistant */
+  assistant?: boolean;
 }) {
   const { frame } = props;
   const { t } = frame;
+  // A search with results shows those (and whatever is chosen already); the others stay in the form, hidden.
+  const found = props.finder && props.finder.results.length > 0 ? new Set(props.finder.results.map((r) => r.id)) : undefined;
+  const shown = (s: ConcernItem) => !found || found.has(s.id) || s.quantity > 0;
   return (
-    <Layout frame={frame} title={t.concerns.title} step={1} hasErrors={props.errors.length > 0} scripts={['concerns.js']}>
+    <Layout frame={frame} title={t.concerns.title} step={1} hasErrors={props.errors.length > 0} scripts={['concerns.js', 'finder.js']}>
       <ErrorSummary t={t} errors={props.errors} />
       <h1 class="kern-heading-large">{t.concerns.heading}</h1>
       <p class="kern-body" id="anliegen-hinweis">{t.concerns.intro(props.maxServices)}</p>
+      <HelpDetails summary={t.help.summary} paragraphs={t.help.concerns} id="hilfe-anliegen" />
+      <FinderForm t={t} q={props.finder?.q ?? ''} assistant={props.assistant === true} />
+      <FinderResults t={t} finder={props.finder} />
       <Form action="/buchen/anliegen" csrf={props.csrf} id="anliegen-form">
         <div id="anliegen" tabindex={-1} class={props.listError ? 'kern-form-input--error az-list-error' : undefined}>
           {props.listError ? (
@@ -39,7 +51,7 @@ export function ConcernsPage(props: {
             </p>
           ) : null}
           {props.areas.map((area, ai) => (
-            <fieldset class="kern-fieldset az-area">
+            <fieldset class="kern-fieldset az-area" hidden={area.items.every((s) => !shown(s))}>
               <legend class="kern-heading-small az-area__legend">{area.name}</legend>
               <div class="kern-fieldset__body az-concerns">
                 {area.items.map((s) => {
@@ -47,7 +59,7 @@ export function ConcernsPage(props: {
                   const hint = [t.concerns.perUnit(s.minutes), s.fee ? t.concerns.fee(s.fee) : ''].filter(Boolean).join(' · ');
                   const err = props.itemErrors[s.id];
                   return (
-                    <div class="az-concern" data-minutes={String(s.minutes)} data-area={String(ai)}>
+                    <div class="az-concern" data-minutes={String(s.minutes)} data-area={String(ai)} data-id={s.id} hidden={!shown(s)}>
                       {s.maxQuantity > 1 ? (
                         <SelectField
                           id={id}

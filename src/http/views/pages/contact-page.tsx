@@ -3,6 +3,7 @@
 import { Layout, type PageFrame } from '../layout.tsx';
 import { Button, Checkbox, ErrorSummary, Fieldset, Form, HoldNote, TextField, type FieldError } from '../components.tsx';
 import { formatDateTime, splitInstant } from '../format.ts';
+import { HelpDetails } from './help.tsx';
 
 export function ContactPage(props: {
   frame: PageFrame;
@@ -19,6 +20,7 @@ export function ContactPage(props: {
     <Layout frame={frame} title={t.contact.title} step={3} hasErrors={props.errors.length > 0} scripts={['hold.js']}>
       <ErrorSummary t={t} errors={props.errors} />
       <h1 class="kern-heading-large">{t.contact.heading}</h1>
+      <HelpDetails summary={t.help.summary} paragraphs={t.help.contact} id="hilfe-schritt" />
       {s && props.held ? (
         <HoldNote t={t} when={formatDateTime(s.date, s.time, t)} until={splitInstant(props.held.expiresAt).time}
           remainingSeconds={props.held.remainingSeconds} csrf={props.csrf} back="kontakt" formId="kontakt-form" />

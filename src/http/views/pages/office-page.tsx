@@ -1,6 +1,7 @@
 // Between steps 1 and 2: the office, when several offer all chosen concerns.
 import { Layout, type PageFrame } from '../layout.tsx';
 import { Button, ErrorSummary, Fieldset, Form, Radio, type FieldError } from '../components.tsx';
+import { HelpDetails } from './help.tsx';
 
 export function OfficePage(props: {
   frame: PageFrame;
@@ -16,6 +17,7 @@ export function OfficePage(props: {
     <Layout frame={frame} title={t.office.title} step={1} hasErrors={props.errors.length > 0}>
       <ErrorSummary t={t} errors={props.errors} />
       <h1 class="kern-heading-large">{t.office.heading}</h1>
+      <HelpDetails summary={t.help.summary} paragraphs={t.help.office} id="hilfe-schritt" />
       <p class="kern-body">{t.office.intro}</p>
       <Form action="/buchen/amt" csrf={props.csrf}>
         <Fieldset legend={t.office.title} id="amt" error={err}>

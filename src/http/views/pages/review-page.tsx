@@ -5,6 +5,7 @@ import { Layout, type PageFrame } from '../layout.tsx';
 import { Alert, Button, Form, HoldNote, SummaryList } from '../components.tsx';
 import { formatDateTime, splitInstant } from '../format.ts';
 import type { SlotTime } from '../../../app/slot-time.ts';
+import { HelpDetails } from './help.tsx';
 
 export interface ReviewData {
   concerns: { name: string; quantity: number; fee: string | null }[];
@@ -32,6 +33,7 @@ export function ReviewPage(props: {
       {props.lost ? <LostTime frame={frame} csrf={props.csrf} lost={props.lost} /> : null}
       {props.limitReached ? <Alert kind="danger" role="alert" title={t.review.limit} /> : null}
       <h1 class="kern-heading-large">{t.review.heading}</h1>
+      <HelpDetails summary={t.help.summary} paragraphs={t.help.review} id="hilfe-schritt" />
       <SummaryList
         rows={[
           {

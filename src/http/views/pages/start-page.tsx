@@ -26,6 +26,7 @@ export function StartPage(props: { frame: PageFrame; offices: OfficeCard[]; resu
       <section class="az-section" aria-labelledby="assistent">
         <h2 class="kern-heading-small" id="assistent">{t.start.assistantHeading}</h2>
         <p class="kern-body">{t.start.assistantText}</p>
+        <p><ButtonLink href="/buchen/assistent" label={t.assistant.startLink} kind="secondary" /></p>
       </section>
       <section class="az-section" aria-labelledby="aemter">
         <h2 class="kern-heading-medium" id="aemter">{t.start.officesHeading}</h2>

@@ -4,6 +4,7 @@ import { Alert, Button, ErrorSummary, Form, type FieldError } from '../component
 import { DayTimes, MonthCalendar, type MonthCalendarProps } from '../calendar.tsx';
 import { formatDateTime, splitInstant } from '../format.ts';
 import type { SlotTime } from '../../../app/slot-time.ts';
+import { HelpDetails } from './help.tsx';
 
 export interface TimeChoice {
   calendar: Omit<MonthCalendarProps, 't'>;
@@ -91,6 +92,7 @@ export function TimePage(props: { frame: PageFrame; csrf: string; choice: TimeCh
   return (
     <Layout frame={frame} title={t.calendar.title} step={2} hasErrors={props.choice.errors.length > 0} scripts={['times.js']}>
       <h1 class="kern-heading-large">{t.calendar.heading}</h1>
+      <HelpDetails summary={t.help.summary} paragraphs={t.help.time} id="hilfe-schritt" />
       <TimeChooser frame={frame} csrf={props.csrf} choice={props.choice} heldNote={heldNote} />
       <p class="az-back"><a class="kern-link" href="/buchen/anliegen">{t.common.back}</a></p>
     </Layout>

@@ -1,5 +1,7 @@
 // Step 1: concerns and quantities. view / validate / submit.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { findServices } from '../../../domain/service-search.ts';
+import { FinderResults, type FinderView } from '../../views/pages/assistant-finder.tsx';
 import { releaseHold } from '../../../app/release-hold.ts';
 import type { Catalog } from '../../../app/catalog.ts';
 import { checkSelection } from '../../../domain/service-selection.ts';
@@ -9,9 +11,33 @@ import type { Texts } from '../../views/texts.ts';
 import { PATHS, afterTime, currentHold, officesFor, selectionKey } from '../journey.ts';
 import { csrfToken, formBody, pageEnv, redirect, sendPage } from '../page.ts';
 import type { WebDeps } from '../plugin.ts';
+import type { AppContext } from '../../../app/context.ts';
 import { loadSession, saveSession, takeFlash, type Journey } from '../session.ts';
 
 const FIELD = (id: string) => `anzahl-${id}`;
+
+/** The `q` of the finder's GET form, trimmed; undefined when there is none. */
+function searchQuery(req: FastifyRequest): string | undefined {
+  const q = (req.query as Record<string, unknown>).q;
+  return typeof q === 'string' && q.trim() !== '' ? q.trim().slice(0, 200) : undefined;
+}
+
+/** The finder's answer among the concerns some office offers, best first. */
+export function finderView(catalog: Catalog, locale: Locale, q: string | undefined): FinderView | undefined {
+  if (q === undefined) return undefined;
+  const offered = new Set(catalog.config.offices.flatMap((o) => o.services));
+  const r = findServices(catalog.config.services.filter((s) => offered.has(s.id)), q, catalog.config.assistant);
+  return {
+    q,
+    results: r.services.map((s) => ({ id: s.id, name: s.name[locale], area: s.area[locale] })),
+    redirect: r.redirect?.[locale],
+    notFound: r.notFound?.[locale],
+  };
+}
+
+export function hasAssistant(catalog: Catalog): boolean {
+  return (catalog.config.assistant?.questions.length ?? 0) > 0;
+}
 
 export function maxServicesOf(catalog: Catalog): number {
   return Math.max(1, ...catalog.config.offices.map((o) => o.booking.maxServices));
@@ -88,7 +114,16 @@ export function registerConcernsStep(app: FastifyInstance, { ctx, write }: WebDe
     return sendPage(reply, ConcernsPage({
       frame: env.frame, csrf: csrfToken(reply), areas, maxServices: maxServicesOf(catalog), totalMinutes: total,
       errors, listError: flash?.errors._list, itemErrors,
+      finder: finderView(catalog, env.locale, searchQuery(req)), assistant: hasAssistant(catalog),
     }));
+  });
+
+  // The finder's results alone, for finder.js (filter as you type); no session, no cookies.
+  app.get(`${PATHS.concerns}/suche`, async (req, reply) => {
+    const env = await pageEnv(ctx, req, reply);
+    const catalog = await ctx.catalog();
+    const html = await FinderResults({ t: env.t, finder: finderView(catalog, env.locale, searchQuery(req)) })!.toString();
+    return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
   });
 
   app.post(PATHS.concerns, { ...write, preHandler: app.csrfProtection }, async (req, reply) => {
@@ -105,18 +140,27 @@ export function registerConcernsStep(app: FastifyInstance, { ctx, write }: WebDe
       await saveSession(ctx, req, reply, session);
       return redirect(reply, PATHS.concerns);
     }
-    const j: Journey = session.data;
-    delete j.booked;
-    const changed = !j.services || selectionKey(j.services) !== selectionKey(r.services);
-    j.services = r.services;
-    if (!j.office || !r.offices.includes(j.office)) j.office = r.offices.length === 1 ? r.offices[0] : undefined;
-    if (changed || !currentHold(j)) {
-      if (j.hold) await releaseHold(ctx, j.hold.id).catch(() => undefined);
-      delete j.hold;
-      delete j.lost;
-    }
+    const next = await applySelection(ctx, session.data, r);
     await saveSession(ctx, req, reply, session);
-    if (r.offices.length > 1) return redirect(reply, PATHS.office);
-    return redirect(reply, currentHold(j) ? afterTime(j) : PATHS.time);
+    return redirect(reply, next);
   });
+}
+
+/**
+ * Puts a valid choice of concerns into the journey (releasing a hold made for
+ * another choice) and says where to go next: the office, the time, or on.
+ * The caller saves the session. Used by step 1 and by the assistant.
+ */
+export async function applySelection(ctx: AppContext, j: Journey, r: { services: ServiceRequest[]; offices: string[] }): Promise<string> {
+  delete j.booked;
+  const changed = !j.services || selectionKey(j.services) !== selectionKey(r.services);
+  j.services = r.services;
+  if (!j.office || !r.offices.includes(j.office)) j.office = r.offices.length === 1 ? r.offices[0] : undefined;
+  if (changed || !currentHold(j)) {
+    if (j.hold) await releaseHold(ctx, j.hold.id).catch(() => undefined);
+    delete j.hold;
+    delete j.lost;
+  }
+  if (r.offices.length > 1) return PATHS.office;
+  return currentHold(j) ? afterTime(j) : PATHS.time;
 }

@@ -7,6 +7,7 @@ import { pageEnv, redirect, sendPage } from '../page.ts';
 import type { WebDeps } from '../plugin.ts';
 import { loadSession } from '../session.ts';
 import { manageUrls } from '../manage.ts';
+import { bringLines } from './review.ts';
 
 export function registerDonePage(app: FastifyInstance, { ctx }: WebDeps): void {
   app.get(PATHS.done, async (req, reply) => {
@@ -25,7 +26,7 @@ export function registerDonePage(app: FastifyInstance, { ctx }: WebDeps): void {
       startsAt: a.startsAt,
       office: { name: office?.name ?? a.office, address: office?.address ?? '' },
       concerns: a.services.map((s) => ({ name: s.name, quantity: s.quantity })),
-      documents: [...new Set(a.services.flatMap((s) => s.documents))],
+      documents: bringLines(env.t, a.services),
       email: b.email,
       manageUrl: urls.self,
       icsUrl: urls.ics,

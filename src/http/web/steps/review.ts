@@ -5,6 +5,8 @@ import { bookAppointment } from '../../../app/book-appointment.ts';
 import type { Catalog } from '../../../app/catalog.ts';
 import { isDomainError } from '../../../domain/errors.ts';
 import { selectionMinutes } from '../../../domain/service-selection.ts';
+import { whatToBring } from '../../../domain/what-to-bring.ts';
+import type { Texts } from '../../views/texts.ts';
 import type { Locale, ServiceRequest } from '../../../domain/types.ts';
 import { message } from '../../messages.ts';
 import { ReviewPage, type ReviewData } from '../../views/pages/review-page.tsx';
@@ -14,13 +16,19 @@ import type { WebDeps } from '../plugin.ts';
 import { loadSession, saveSession, takeFlash } from '../session.ts';
 import type { SlotTime } from '../../../app/slot-time.ts';
 
+/** The combined checklist as lines: each document once, "per person (3×)" where needed several times. */
+export function bringLines(t: Texts, concerns: { documents: readonly string[]; quantity: number }[]): string[] {
+  return whatToBring(concerns).map((d) => (d.times > 1 ? t.review.perPerson(d.text, d.times) : d.text));
+}
+
 /** Concern names, quantities, fees and the combined, de-duplicated list of documents. */
-export function concernSummary(catalog: Catalog, services: ServiceRequest[], locale: Locale) {
+export function concernSummary(catalog: Catalog, services: ServiceRequest[], locale: Locale, t?: Texts) {
   const concerns = services.map((r) => {
     const s = catalog.services.get(r.id);
     return { name: s ? s.name[locale] : r.id, quantity: r.quantity, fee: s?.fee ? s.fee[locale] : null };
   });
-  const documents = [...new Set(services.flatMap((r) => catalog.services.get(r.id)?.documents[locale] ?? []))];
+  const asked = services.map((r) => ({ documents: catalog.services.get(r.id)?.documents[locale] ?? [], quantity: r.quantity }));
+  const documents = t ? bringLines(t, asked) : whatToBring(asked).map((d) => d.text);
   return { concerns, documents };
 }
 
@@ -36,7 +44,7 @@ export function registerReviewStep(app: FastifyInstance, { ctx, write }: WebDeps
     if (flash) await saveSession(ctx, req, reply, session);
     const office = catalog.offices.get(j.office!)!;
     const hold = currentHold(j);
-    const { concerns, documents } = concernSummary(catalog, j.services!, env.locale);
+    const { concerns, documents } = concernSummary(catalog, j.services!, env.locale, env.t);
     const data: ReviewData = {
       concerns,
       documents,

@@ -1,0 +1,95 @@
+// Use case: an office's day for the back office: per counter lane the
+// appointments, live holds and free gaps inside the opening hours, plus the
+// list of appointments in time order. Conflicts (kept after a config import) are flagged.
+import { daySchedule } from '../../domain/opening-windows.ts';
+import { subtract, type Interval } from '../../domain/intervals.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { addDays, isValidLocalDate, localDateOf, localTimeOf, zonedInstant } from '../../domain/time.ts';
+import type { Locale } from '../../domain/types.ts';
+import { dayRows } from '../../db/repositories/staff-appointment-repo.ts';
+import type { AppointmentRow } from '../../db/repositories/appointment-repo.ts';
+import type { AppContext } from '../context.ts';
+import { effectiveStatus, type PublicStatus } from '../appointment-view.ts';
+import { formatReference } from '../tokens.ts';
+import { requireOffice, type StaffUser } from './access.ts';
+
+export interface DayItem {
+  kind: 'appointment' | 'hold';
+  reference: string | null;
+  status: PublicStatus | 'held';
+  lane: number;
+  from: string;
+  to: string;
+  name: string | null;
+  services: string[];
+  /** what to bring, combined over the concerns */
+  documents: string[];
+  channel: 'online' | 'phone' | 'counter';
+  conflict: string | null;
+}
+
+export interface DayView {
+  office: { id: string; name: string };
+  date: string;
+  closed: boolean;
+  lanes: { lane: number; items: DayItem[]; free: { from: string; to: string }[] }[];
+  /** appointments (no holds) in time order */
+  list: DayItem[];
+  conflicts: number;
+}
+
+export async function getDay(ctx: AppContext, user: StaffUser, q: { office: string; date?: string; locale: Locale }): Promise<DayView> {
+  const catalog = await ctx.catalog();
+  requireOffice(user, q.office, catalog);
+  const office = catalog.offices.get(q.office)!;
+  const org = catalog.config.organization;
+  const tz = org.timezone;
+  const now = ctx.now();
+  const date = q.date ?? localDateOf(now, tz);
+  if (!isValidLocalDate(date)) throw new DomainError('validation', { fields: { date: { key: 'date.invalid' } } });
+  const from = zonedInstant(date, 0, tz);
+  const to = zonedInstant(addDays(date, 1), 0, tz);
+  const rows = await dayRows(ctx.db, { orgId: ctx.orgId, officeId: office.id, from: new Date(from), to: new Date(to), now: new Date(now) });
+  const schedule = daySchedule(office, { timezone: tz, holidays: org.holidays }, date);
+  const counters = Math.max(0, ...schedule.windows.flatMap((w) => w.segments.map((s) => s.counters)));
+  const laneCount = Math.max(counters, ...rows.map((r) => r.lane + 1));
+
+  const item = (r: AppointmentRow): DayItem => ({
+    kind: r.status === 'held' ? 'hold' : 'appointment',
+    reference: r.reference ? formatReference(r.reference) : null,
+    status: r.status === 'held' ? 'held' : effectiveStatus(r, now),
+    lane: r.lane,
+    from: localTimeOf(r.starts_at.getTime(), tz),
+    to: localTimeOf(r.ends_at.getTime(), tz),
+    name: r.contact_name,
+    services: r.services.map((l) => {
+      const s = catalog.services.get(l.id);
+      const name = s ? s.name[q.locale] : l.id;
+      return l.quantity > 1 ? `${l.quantity} × ${name}` : name;
+    }),
+    documents: [...new Set(r.services.flatMap((l) => catalog.services.get(l.id)?.documents[q.locale] ?? []))],
+    channel: r.channel,
+    conflict: r.conflict,
+  });
+
+  const lanes = [];
+  for (let lane = 0; lane < laneCount; lane++) {
+    const open: Interval[] = schedule.windows.flatMap((w) =>
+      w.segments.filter((s) => s.counters > lane).map((s) => ({ start: Math.max(s.start, now), end: s.end })),
+    ).filter((i) => i.end > i.start);
+    const mine = rows.filter((r) => r.lane === lane);
+    const free = subtract(open, mine.map((r) => ({ start: r.starts_at.getTime(), end: r.ends_at.getTime() })))
+      .filter((i) => i.end - i.start >= office.slotMinutes * 60_000)
+      .map((i) => ({ from: localTimeOf(i.start, tz), to: localTimeOf(i.end, tz) }));
+    lanes.push({ lane, items: mine.map(item), free });
+  }
+  const list = rows.filter((r) => r.status !== 'held').map(item);
+  return {
+    office: { id: office.id, name: office.name },
+    date,
+    closed: schedule.windows.length === 0,
+    lanes,
+    list,
+    conflicts: list.filter((i) => i.conflict).length,
+  };
+}

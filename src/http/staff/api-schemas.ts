@@ -1,0 +1,48 @@
+// Request and response schemas of the staff API (/api/v1/staff); they validate
+// the requests and appear in the OpenAPI document.
+import { z } from 'zod';
+import { InstantSchema, LocaleSchema, ServiceLinesSchema, SlotTimeSchema } from '../api/schemas.ts';
+
+export const StaffBookRequest = z
+  .strictObject({
+    office: z.string().max(64),
+    services: ServiceLinesSchema,
+    startsAt: InstantSchema,
+    channel: z.enum(['phone', 'counter']).default('phone'),
+    contact: z.strictObject({
+      name: z.string().max(500),
+      email: z.string().max(500).optional().meta({ description: 'optional; if given, the confirmation mail goes out' }),
+      phone: z.string().max(100).optional(),
+    }),
+    locale: LocaleSchema.optional(),
+  })
+  .meta({ id: 'StaffBookRequest' });
+
+const DayItemSchema = z.object({
+  kind: z.enum(['appointment', 'hold']),
+  reference: z.string().nullable(),
+  status: z.string(),
+  lane: z.number().int(),
+  from: z.string().meta({ example: '09:30' }),
+  to: z.string(),
+  name: z.string().nullable(),
+  services: z.array(z.string()),
+  documents: z.array(z.string()),
+  channel: z.enum(['online', 'phone', 'counter']),
+  conflict: z.string().nullable(),
+});
+
+export const StaffDaySchema = z
+  .object({
+    office: z.object({ id: z.string(), name: z.string() }),
+    date: z.string(),
+    closed: z.boolean(),
+    lanes: z.array(z.object({ lane: z.number().int(), items: z.array(DayItemSchema), free: z.array(z.object({ from: z.string(), to: z.string() })) })),
+    list: z.array(DayItemSchema),
+    conflicts: z.number().int(),
+  })
+  .meta({ id: 'StaffDay' });
+
+export const StaffFreeTimesSchema = z
+  .object({ durationMinutes: z.number().int(), times: z.array(SlotTimeSchema) })
+  .meta({ id: 'StaffFreeTimes' });

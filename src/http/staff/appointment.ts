@@ -1,0 +1,79 @@
+// One appointment: details, the counter actions and cancelling on behalf (Post/Redirect/Get).
+import type { FastifyInstance } from 'fastify';
+import { cancelOnBehalf } from '../../app/staff/cancel-on-behalf.ts';
+import { getStaffAppointment } from '../../app/staff/get-staff-appointment.ts';
+import { ATTENDANCE, recordAttendance, type Attendance } from '../../app/staff/record-attendance.ts';
+import { isDomainError } from '../../domain/errors.ts';
+import { listMoveTimes } from '../../app/staff/list-move-times.ts';
+import { moveOnBehalf } from '../../app/staff/move-on-behalf.ts';
+import { MovePage } from '../views/staff/move-page.tsx';
+import { formBody, redirect, sendPage } from '../web/page.ts';
+import { AppointmentPage } from '../views/staff/appointment-page.tsx';
+import type { StaffDeps } from './plugin.ts';
+import { query, refParam, staffEnv, userOf } from './staff-page.ts';
+
+const url = (ref: string, q = '') => `/staff/termin/${encodeURIComponent(ref)}${q}`;
+
+export function registerAppointmentRoutes(app: FastifyInstance, { ctx, write }: StaffDeps): void {
+  app.get('/staff/termin/:reference', async (req, reply) => {
+    const user = userOf(req);
+    const { locale, t, frame } = staffEnv(req, reply);
+    const a = await getStaffAppointment(ctx, user, { reference: refParam(req), locale });
+    const catalog = await ctx.catalog();
+    const q = query(req);
+    const notice = q.ok === 'cancelled' ? t.appt.cancelled : q.ok === 'moved' ? t.move.moved : q.ok === 'saved' ? t.appt.done : undefined;
+    const error = q.error === 'reason' ? t.appt.reasonRequired : q.error === 'too_late' ? t.appt.tooEarly : q.error ? t.appt.notAllowed : undefined;
+    return sendPage(reply, AppointmentPage({ frame, a, officeName: catalog.offices.get(a.office)?.name ?? a.office, notice, error }), error ? 409 : 200);
+  });
+
+  app.post('/staff/termin/:reference/status', { ...write, preHandler: app.csrfProtection }, async (req, reply) => {
+    const user = userOf(req);
+    const ref = refParam(req);
+    const status = formBody(req).status as Attendance;
+    if (!ATTENDANCE.includes(status)) return redirect(reply, url(ref, '?error=status'));
+    try {
+      const a = await recordAttendance(ctx, user, { reference: ref, status, locale: 'de' });
+      return redirect(reply, url(a.reference, '?ok=saved'));
+    } catch (e) {
+      if (isDomainError(e) && (e.code === 'not_allowed' || e.code === 'too_late')) return redirect(reply, url(ref, `?error=${e.code}`));
+      throw e;
+    }
+  });
+
+  app.post('/staff/termin/:reference/absagen', { ...write, preHandler: app.csrfProtection }, async (req, reply) => {
+    const user = userOf(req);
+    const ref = refParam(req);
+    try {
+      const a = await cancelOnBehalf(ctx, user, { reference: ref, reason: formBody(req).reason ?? '', locale: 'de' });
+      return redirect(reply, url(a.reference, '?ok=cancelled'));
+    } catch (e) {
+      if (isDomainError(e) && e.code === 'validation') return redirect(reply, url(ref, '?error=reason'));
+      if (isDomainError(e) && e.code === 'not_allowed') return redirect(reply, url(ref, '?error=not_allowed'));
+      throw e;
+    }
+  });
+
+  app.get('/staff/termin/:reference/verschieben', async (req, reply) => {
+    const user = userOf(req);
+    const { locale, t, frame } = staffEnv(req, reply);
+    const a = await getStaffAppointment(ctx, user, { reference: refParam(req), locale });
+    const times = await listMoveTimes(ctx, user, { reference: a.reference });
+    const error = query(req).error === 'taken' ? t.move.taken : undefined;
+    const current = `${a.startsAt.slice(0, 10)} ${a.startsAt.slice(11, 16)}`;
+    return sendPage(reply, MovePage({ frame, reference: a.reference, current, times, error }), error ? 409 : 200);
+  });
+
+  app.post('/staff/termin/:reference/verschieben', { ...write, preHandler: app.csrfProtection }, async (req, reply) => {
+    const user = userOf(req);
+    const ref = refParam(req);
+    const body = formBody(req);
+    try {
+      const a = await moveOnBehalf(ctx, user, { reference: ref, startsAt: body.startsAt ?? '', reason: body.reason ?? '', locale: 'de' });
+      return redirect(reply, url(a.reference, '?ok=moved'));
+    } catch (e) {
+      if (isDomainError(e) && (e.code === 'slot_unavailable' || e.code === 'validation')) return redirect(reply, url(ref, '/verschieben?error=taken'));
+      if (isDomainError(e) && e.code === 'not_allowed') return redirect(reply, url(ref, '?error=not_allowed'));
+      throw e;
+    }
+  });
+}

@@ -1,0 +1,108 @@
+// Phone and walk-in bookings: GET lists the nearest free times for the chosen
+// concerns (phone lanes for callers, every counter for walk-ins); POST books
+// the chosen time and redirects to the reference to read out.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { userOffices } from '../../app/staff/access.ts';
+import { bookForCaller } from '../../app/staff/book-for-caller.ts';
+import { findFreeTimes } from '../../app/staff/find-free-times.ts';
+import { isDomainError, type FieldErrors } from '../../domain/errors.ts';
+import type { Locale, ServiceRequest } from '../../domain/types.ts';
+import { message } from '../messages.ts';
+import { formBody, redirect, sendPage } from '../web/page.ts';
+import { BookedPage, BookPage, type BookForm } from '../views/staff/book-page.tsx';
+import type { SlotTime } from '../../app/slot-time.ts';
+import type { StaffDeps } from './plugin.ts';
+import { query, refParam, staffEnv, userOf } from './staff-page.ts';
+import { getStaffAppointment } from '../../app/staff/get-staff-appointment.ts';
+
+function readForm(src: Record<string, string>, fallbackOffice: string): BookForm {
+  const quantities: Record<string, number> = {};
+  for (const [k, v] of Object.entries(src)) {
+    if (k.startsWith('q_') && /^\d{1,2}$/.test(v) && Number(v) > 0) quantities[k.slice(2)] = Number(v);
+  }
+  return {
+    office: src.office || fallbackOffice,
+    channel: src.channel === 'counter' ? 'counter' : 'phone',
+    quantities,
+    startsAt: src.startsAt,
+    name: src.name, email: src.email, phone: src.phone,
+  };
+}
+
+const requests = (f: BookForm): ServiceRequest[] => Object.entries(f.quantities).map(([id, quantity]) => ({ id, quantity }));
+
+function fieldList(fields: FieldErrors, locale: Locale, t: { bookPage: { chooseConcern: string; chooseTime: string } }) {
+  const out: { id: string; message: string }[] = [];
+  for (const [path, p] of Object.entries(fields)) {
+    if (path.startsWith('services') || path === 'office') out.push({ id: 'concerns', message: t.bookPage.chooseConcern });
+    else if (path === 'startsAt') out.push({ id: 'startsAt', message: t.bookPage.chooseTime });
+    else out.push({ id: path.replace(/^contact\./, ''), message: message(p.key, locale, p.params) });
+  }
+  return out.filter((e, i) => out.findIndex((x) => x.id === e.id) === i);
+}
+
+export function registerBookRoutes(app: FastifyInstance, { ctx, write }: StaffDeps): void {
+  async function page(req: FastifyRequest, locale: Locale, times?: SlotTime[] | null) {
+    const user = userOf(req);
+    const catalog = await ctx.catalog();
+    const offices = userOffices(user, catalog).map((id) => {
+      const o = catalog.offices.get(id)!;
+      return {
+        id, name: o.name,
+        services: o.services.map((sid) => catalog.services.get(sid)).filter((s) => s !== undefined)
+          .map((s) => ({ id: s.id, name: s.name[locale], maxQuantity: s.maxQuantity })),
+      };
+    });
+    return { offices, times: times ?? null };
+  }
+
+  app.get('/staff/buchen', async (req, reply) => {
+    const user = userOf(req);
+    const catalog = await ctx.catalog();
+    const { locale, t, frame } = staffEnv(req, reply);
+    const form = readForm(query(req), userOffices(user, catalog)[0] ?? '');
+    let times: SlotTime[] | null = null;
+    const errors: { id: string; message: string }[] = [];
+    if (Object.keys(form.quantities).length > 0) {
+      try {
+        times = (await findFreeTimes(ctx, user, { office: form.office, services: requests(form), channel: form.channel })).times;
+      } catch (e) {
+        if (!isDomainError(e) || e.code !== 'validation') throw e;
+        errors.push(...fieldList(e.details.fields ?? {}, locale, t));
+      }
+    } else if (query(req).office) errors.push({ id: 'concerns', message: t.bookPage.chooseConcern });
+    const p = await page(req, locale, times);
+    return sendPage(reply, BookPage({ frame, offices: p.offices, form, times: p.times, errors }), errors.length ? 400 : 200);
+  });
+
+  app.post('/staff/buchen', { ...write, preHandler: app.csrfProtection }, async (req, reply) => {
+    const user = userOf(req);
+    const catalog = await ctx.catalog();
+    const { locale, t, frame } = staffEnv(req, reply);
+    const form = readForm(formBody(req), '');
+    try {
+      const a = await bookForCaller(ctx, user, {
+        office: form.office, services: requests(form), startsAt: form.startsAt ?? '', channel: form.channel, locale,
+        contact: { name: form.name ?? '', email: form.email ?? '', phone: form.phone ?? '' },
+      });
+      return redirect(reply, `/staff/gebucht/${encodeURIComponent(a.reference)}`);
+    } catch (e) {
+      if (!isDomainError(e) || (e.code !== 'validation' && e.code !== 'slot_unavailable' && e.code !== 'limit_reached')) throw e;
+      const errors = e.code === 'validation' ? fieldList(e.details.fields ?? {}, locale, t) : [{ id: 'startsAt', message: t.bookPage.taken }];
+      const times = Object.keys(form.quantities).length > 0
+        ? (await findFreeTimes(ctx, user, { office: form.office, services: requests(form), channel: form.channel }).catch(() => null))?.times ?? null
+        : null;
+      if (e.code !== 'validation') form.startsAt = undefined;
+      const p = await page(req, locale, times);
+      return sendPage(reply, BookPage({ frame, offices: p.offices, form, times: p.times, errors }), e.code === 'validation' ? 400 : 409);
+    }
+  });
+
+  app.get('/staff/gebucht/:reference', async (req, reply) => {
+    const user = userOf(req);
+    const { locale, frame } = staffEnv(req, reply);
+    const a = await getStaffAppointment(ctx, user, { reference: refParam(req), locale });
+    const when = `${a.startsAt.slice(0, 10)} ${a.startsAt.slice(11, 16)}`;
+    return sendPage(reply, BookedPage({ frame, reference: a.reference, when, email: a.contact.email }));
+  });
+}

@@ -1,0 +1,71 @@
+// The staff back office under /staff: its own cookie and CSRF scope, login and
+// logout, the auth hook (every route but the login page needs a session;
+// anonymous browsers are sent to the login page), and the route modules.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import type { AppContext } from '../../app/context.ts';
+import { resolveSession } from '../../app/staff/resolve-session.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { sendPage } from '../web/page.ts';
+import { StaffErrorPage } from '../views/staff/staff-error-page.tsx';
+import { STAFF_CSS } from '../views/staff/staff-layout.tsx';
+import { registerLoginRoutes } from './login.ts';
+import { registerDayRoutes } from './day.ts';
+import { registerAppointmentRoutes } from './appointment.ts';
+import { registerBookRoutes } from './book.ts';
+import { STAFF_COOKIE, staffEnv } from './staff-page.ts';
+import { registerStaffApi } from './api.ts';
+import { registerClosureRoutes } from './closure.ts';
+
+export interface StaffDeps {
+  ctx: AppContext;
+  write: RouteShorthandOptions;
+}
+
+/** Routes anyone may reach. */
+const PUBLIC = new Set(['/staff/login', '/staff/staff.css']);
+
+export async function registerStaffPages(app: FastifyInstance, ctx: AppContext, write: RouteShorthandOptions = {}): Promise<void> {
+  await app.register(async (staff) => {
+    await staff.register(cookie);
+    await staff.register(csrf, {
+      sessionPlugin: '@fastify/cookie',
+      cookieKey: 'amtszeit_staff_csrf',
+      cookieOpts: { path: '/staff', httpOnly: true, sameSite: 'strict', secure: 'auto' },
+    });
+    staff.decorateRequest('staffUser', null);
+    staff.addHook('preHandler', async (req, reply) => {
+      req.staffUser = await resolveSession(ctx, req.cookies[STAFF_COOKIE]);
+      const path = req.url.split('?')[0];
+      if (req.staffUser || PUBLIC.has(path)) return;
+      if (req.cookies[STAFF_COOKIE]) reply.clearCookie(STAFF_COOKIE, { path: '/' });
+      const next = req.method === 'GET' ? `&next=${encodeURIComponent(req.url)}` : '';
+      return reply.redirect(`/staff/login?reason=${req.cookies[STAFF_COOKIE] ? 'expired' : 'login'}${next}`, 303);
+    });
+    staff.setErrorHandler((err: FastifyError, req, reply) => staffError(err, req, reply));
+
+    staff.get('/staff/staff.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(STAFF_CSS));
+    const deps: StaffDeps = { ctx, write };
+    registerLoginRoutes(staff, deps);
+    registerDayRoutes(staff, deps);
+    registerAppointmentRoutes(staff, deps);
+    registerBookRoutes(staff, deps);
+    registerClosureRoutes(staff, deps);
+  });
+  await registerStaffApi(app, ctx, write);
+}
+
+async function staffError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  const { t, frame } = staffEnv(req, reply);
+  let status = 500;
+  let text = t.errors.internal;
+  let title = t.errors.internal;
+  if (err instanceof DomainError && err.code === 'not_found') [status, title, text] = [404, t.errors.notFound, t.errors.notFoundText];
+  else if (err instanceof DomainError) [status, title, text] = [err.code === 'validation' ? 400 : 409, t.appt.notAllowed, t.appt.notAllowed];
+  else if (err.code?.startsWith('FST_CSRF')) [status, title, text] = [403, t.errors.csrf, t.errors.csrf];
+  else if (err.statusCode === 429) [status, title, text] = [429, t.login.throttled, t.login.throttled];
+  else if (err.statusCode && err.statusCode < 500) [status, title, text] = [err.statusCode, t.errors.notFound, t.errors.notFoundText];
+  if (status >= 500) req.log.error({ err }, 'unexpected error in the back office');
+  return sendPage(reply, StaffErrorPage({ frame, title, text }), status);
+}

@@ -1,0 +1,60 @@
+// One appointment for staff: details with what to bring, the counter actions
+// (arrived, completed, no-show) and cancelling on the citizen's behalf with a reason.
+import type { StaffAppointmentView } from '../../../app/staff/get-staff-appointment.ts';
+import { Alert, SummaryList } from '../components.tsx';
+import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
+
+export function AppointmentPage(props: { frame: StaffFrame; a: StaffAppointmentView; officeName: string; notice?: string; error?: string }) {
+  const { t, csrf } = props.frame;
+  const { a } = props;
+  const base = `/staff/termin/${encodeURIComponent(a.reference)}`;
+  const [date, time] = [a.startsAt.slice(0, 10), a.startsAt.slice(11, 16)];
+  const open = a.status === 'booked' || a.status === 'pending' || a.status === 'checked_in';
+  const action = (status: string, label: string, kind: 'primary' | 'secondary' = 'secondary') => (
+    <form method="post" action={`${base}/status`}>
+      <input type="hidden" name="_csrf" value={csrf} />
+      <input type="hidden" name="status" value={status} />
+      <button type="submit" class={`kern-btn kern-btn--${kind}`}><span class="kern-label">{label}</span></button>
+    </form>
+  );
+  return (
+    <StaffLayout frame={props.frame} title={t.appt.title(a.reference)} hasErrors={!!props.error}>
+      <h1 class="kern-heading-large">{t.appt.title(a.reference)}</h1>
+      {props.error ? <Alert kind="danger" title={props.error} role="alert" /> : null}
+      {props.notice ? <Alert kind="success" title={props.notice} role="status" /> : null}
+      {a.conflict && open ? <Alert kind="danger" title={t.appt.conflict}><p class="kern-body">{t.dayView.conflictsText}</p></Alert> : null}
+      <SummaryList rows={[
+        { key: t.appt.status, value: t.status[a.status] ?? a.status },
+        { key: t.appt.when, value: `${date} ${time} (${a.durationMinutes} min)` },
+        { key: t.appt.office, value: props.officeName },
+        { key: t.appt.concerns, value: a.services.map((s) => (s.quantity > 1 ? `${s.quantity} × ${s.name}` : s.name)).join(', ') },
+        { key: t.appt.contact, value: [a.contact.name, a.contact.email ?? t.appt.noEmail, a.contact.phone].filter(Boolean).join(', ') },
+        { key: t.appt.channel, value: t.channel[a.channel] ?? a.channel },
+      ]} />
+      <h2 class="kern-heading-medium">{t.appt.bring}</h2>
+      <ul class="kern-list">{a.documents.map((d) => <li>{d}</li>)}</ul>
+      {open ? (
+        <>
+          <h2 class="kern-heading-medium">{t.appt.actions}</h2>
+          <div class="az-actions">
+            {a.status !== 'checked_in' ? action('checked_in', t.appt.checkIn, 'primary') : null}
+            {action('completed', t.appt.complete)}
+            {a.status !== 'checked_in' ? action('no_show', t.appt.noShow) : null}
+          </div>
+          {a.status !== 'checked_in' ? (
+            <p class="kern-body"><a class="kern-link" href={`${base}/verschieben`}>{t.move.link}</a></p>
+          ) : null}
+          <h2 class="kern-heading-medium">{t.appt.cancel}</h2>
+          <form method="post" action={`${base}/absagen`}>
+            <input type="hidden" name="_csrf" value={csrf} />
+            <div class="kern-form-input">
+              <label class="kern-label" for="reason">{t.appt.reason}</label>
+              <textarea class="kern-form-input__input" id="reason" name="reason" rows={3} maxlength={500}></textarea>
+            </div>
+            <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t.appt.cancel}</span></button>
+          </form>
+        </>
+      ) : null}
+    </StaffLayout>
+  );
+}

@@ -1,0 +1,94 @@
+// Booking for a caller or a walk-in, on one page that works without script:
+// step 1 (GET with office, concerns and kind) lists the nearest free times;
+// step 2 (POST) books the chosen time with the contact data. Then the reference to read out.
+import type { SlotTime } from '../../../app/slot-time.ts';
+import { Alert, ErrorSummary, Fieldset, Radio, SelectField, TextField } from '../components.tsx';
+import { texts } from '../texts.ts';
+import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
+
+export interface BookForm {
+  office: string;
+  channel: 'phone' | 'counter';
+  quantities: Record<string, number>;
+  startsAt?: string;
+  name?: string;
+  email?: string;
+  phone?: string;
+}
+
+export function BookPage(props: {
+  frame: StaffFrame;
+  offices: { id: string; name: string; services: { id: string; name: string; maxQuantity: number }[] }[];
+  form: BookForm;
+  times: SlotTime[] | null;
+  errors: { id: string; message: string }[];
+}) {
+  const { t, csrf, locale } = props.frame;
+  const { form } = props;
+  const office = props.offices.find((o) => o.id === form.office) ?? props.offices[0];
+  const err = (id: string) => props.errors.find((e) => e.id === id)?.message;
+  const hidden = [
+    <input type="hidden" name="office" value={form.office} />,
+    <input type="hidden" name="channel" value={form.channel} />,
+    ...Object.entries(form.quantities).filter(([, q]) => q > 0).map(([id, q]) => <input type="hidden" name={`q_${id}`} value={String(q)} />),
+  ];
+  return (
+    <StaffLayout frame={props.frame} title={t.bookPage.title} hasErrors={props.errors.length > 0}>
+      <h1 class="kern-heading-large">{t.bookPage.title}</h1>
+      <ErrorSummary t={{ ...texts(locale), common: { ...texts(locale).common, errorSummary: t.errors.summary } }} errors={props.errors} />
+      <form method="get" action="/staff/buchen">
+        <SelectField id="office" name="office" label={t.bookPage.office} value={office?.id} options={props.offices.map((o) => ({ value: o.id, label: o.name }))} />
+        <Fieldset legend={t.bookPage.channel} legendClass="kern-label">
+          <Radio id="channel-phone" name="channel" value="phone" label={t.bookPage.phone} checked={form.channel === 'phone'} />
+          <Radio id="channel-counter" name="channel" value="counter" label={t.bookPage.counter} checked={form.channel === 'counter'} />
+        </Fieldset>
+        <Fieldset legend={t.bookPage.concerns} id="concerns" error={err('concerns')} legendClass="kern-label">
+          {(office?.services ?? []).map((s) => (
+            <div class="kern-form-input">
+              <label class="kern-label" for={`q_${s.id}`}>{s.name} – {t.bookPage.quantity}</label>
+              <input class="kern-form-input__input az-qty" id={`q_${s.id}`} name={`q_${s.id}`} type="number" min="0" max={String(s.maxQuantity)}
+                value={String(form.quantities[s.id] ?? 0)} inputmode="numeric" />
+            </div>
+          ))}
+        </Fieldset>
+        <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t.bookPage.findTimes}</span></button>
+      </form>
+      {props.times === null ? null : props.times.length === 0 ? <Alert kind="warning" title={t.bookPage.none} role="status" /> : (
+        <form method="post" action="/staff/buchen">
+          <input type="hidden" name="_csrf" value={csrf} />
+          {hidden}
+          <Fieldset legend={t.bookPage.times} id="startsAt" error={err('startsAt')} legendClass="kern-heading-medium">
+            {props.times.map((s, i) => (
+              <Radio id={`time-${i}`} name="startsAt" value={s.startsAt} label={`${s.date} ${s.time}`} checked={form.startsAt === s.startsAt} error={!!err('startsAt')} />
+            ))}
+          </Fieldset>
+          <h2 class="kern-heading-medium">{t.bookPage.contact}</h2>
+          <TextField id="name" name="name" label={t.bookPage.name} value={form.name} error={err('name')} required autocomplete="off" />
+          <TextField id="email" name="email" type="email" label={t.bookPage.email} optional={t.bookPage.optional} hint={t.bookPage.emailHint}
+            value={form.email} error={err('email')} autocomplete="off" spellcheck={false} />
+          <TextField id="phone" name="phone" type="tel" label={t.bookPage.phoneNo} optional={t.bookPage.optional} value={form.phone} error={err('phone')} autocomplete="off" />
+          <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t.bookPage.submit}</span></button>
+        </form>
+      )}
+    </StaffLayout>
+  );
+}
+
+export function BookedPage(props: { frame: StaffFrame; reference: string; when: string; email: string | null }) {
+  const { t } = props.frame;
+  return (
+    <StaffLayout frame={props.frame} title={t.bookPage.booked}>
+      <h1 class="kern-heading-large">{t.bookPage.booked}</h1>
+      <Alert kind="success" title={t.bookPage.booked} role="status">
+        <p class="kern-body">{t.bookPage.readOut}:</p>
+        <p class="az-reference" id="reference">{props.reference}</p>
+        <p class="kern-body">{props.when}</p>
+        <p class="kern-body">{props.email ? `${t.bookPage.mailSent} ${props.email}` : t.bookPage.noMail}</p>
+      </Alert>
+      <p class="kern-body">
+        <a class="kern-link" href={`/staff/termin/${encodeURIComponent(props.reference)}`}>{t.appt.title(props.reference)}</a> ·{' '}
+        <a class="kern-link" href="/staff/buchen">{t.bookPage.another}</a>
+      </p>
+    </StaffLayout>
+  );
+}

@@ -1,0 +1,87 @@
+// The frame of the back-office pages: skip link, header with navigation,
+// the logged-in user and logout (a form: logging out changes state), language switch.
+import type { Child } from 'hono/jsx';
+import type { Locale } from '../../../domain/types.ts';
+import { ASSET_VERSION } from '../layout.tsx';
+import type { StaffTexts } from './staff-texts.ts';
+
+export interface StaffFrame {
+  locale: Locale;
+  t: StaffTexts;
+  langUrl: string;
+  csrf: string;
+  user: { name: string; role: string } | null;
+}
+
+export function StaffLayout(props: { frame: StaffFrame; title: string; hasErrors?: boolean; children: Child }) {
+  const { t, locale, user } = props.frame;
+  const other: Locale = locale === 'de' ? 'en' : 'de';
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.hasErrors ? (locale === 'de' ? 'Fehler: ' : 'Error: ') : ''}${props.title} – ${t.title}`}</title>
+        <link rel="icon" href="data:," />
+        <link rel="stylesheet" href={`/static/kern/kern.min.css?v=${ASSET_VERSION}`} />
+        <link rel="stylesheet" href={`/static/fonts.css?v=${ASSET_VERSION}`} />
+        <link rel="stylesheet" href={`/static/app.css?v=${ASSET_VERSION}`} />
+        <link rel="stylesheet" href={`/staff/staff.css?v=${ASSET_VERSION}`} />
+      </head>
+      <body class="az-body">
+        <a class="az-skip kern-link" href="#inhalt">{t.skip}</a>
+        <header class="az-header">
+          <div class="az-staff-container az-header__inner">
+            <a class="az-header__home" href="/staff">
+              <span class="az-header__city">{t.title}</span>
+            </a>
+            {user ? (
+              <nav aria-label={t.nav}>
+                <ul class="az-staff-nav">
+                  <li><a class="kern-link" href="/staff">{t.day}</a></li>
+                  <li><a class="kern-link" href="/staff/buchen">{t.book}</a></li>
+                  <li><a class="kern-link" href="/staff/suche">{t.search}</a></li>
+                </ul>
+              </nav>
+            ) : null}
+            <div class="az-staff-user">
+              {user ? <span class="kern-body">{t.loggedInAs(user.name, t.roles[user.role] ?? user.role)}</span> : null}
+              {user ? (
+                <form method="post" action="/staff/logout">
+                  <input type="hidden" name="_csrf" value={props.frame.csrf} />
+                  <button type="submit" class="kern-btn kern-btn--tertiary"><span class="kern-label">{t.logout}</span></button>
+                </form>
+              ) : null}
+              <a class="kern-link" href={props.frame.langUrl} lang={other} hreflang={other}>{t.otherLang}</a>
+            </div>
+          </div>
+        </header>
+        <main id="inhalt" class="az-staff-container az-main" tabindex={-1}>
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+export const STAFF_CSS = `
+.az-staff-container { box-sizing: border-box; width: 100%; max-width: 90rem; margin-inline: auto; padding-inline: 1rem; }
+.az-main.az-staff-container { min-width: 0; }
+.az-staff-nav { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; list-style: none; margin: 0; padding: 0; }
+.az-staff-user { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }
+.az-staff-user form { margin: 0; }
+.az-lanes { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 1rem; }
+.az-lane { border: 1px solid #c6c9d3; padding: .5rem; }
+.az-lane ol { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: .25rem; }
+.az-slot { padding: .25rem .5rem; border-left: 4px solid #1a3da5; background: #f3f4f7; }
+.az-slot--free { border-left-color: #007155; background: #fff; }
+.az-slot--hold { border-left-color: #6b6f80; border-left-style: dashed; }
+.az-slot--conflict { border-left-color: #bd0f09; background: #feece8; }
+.az-slot--done { border-left-color: #6b6f80; }
+.az-filter { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-end; }
+.az-actions { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
+.az-actions form { margin: 0; }
+.az-reference { font-size: 2rem; font-weight: 700; letter-spacing: .1em; }
+.az-table { width: 100%; }
+.az-table-wrap { overflow-x: auto; }
+`;

@@ -1,0 +1,158 @@
+// Texts of the staff back office, German first, English second.
+import type { Locale } from '../../../domain/types.ts';
+
+const de = {
+  title: 'Amtszeit – Verwaltung',
+  skip: 'Zum Inhalt springen',
+  otherLang: 'English',
+  switchLang: 'Sprache wechseln',
+  nav: 'Verwaltung',
+  day: 'Tagesansicht',
+  book: 'Termin buchen',
+  search: 'Suche',
+  logout: 'Abmelden',
+  loggedInAs: (n: string, r: string) => `Angemeldet: ${n} (${r})`,
+  roles: { admin: 'Administration', lead: 'Leitung', clerk: 'Sachbearbeitung' } as Record<string, string>,
+  login: {
+    title: 'Anmelden', email: 'E-Mail-Adresse', password: 'Passwort', submit: 'Anmelden',
+    invalid: 'E-Mail-Adresse oder Passwort ist falsch.',
+    throttled: 'Zu viele fehlgeschlagene Versuche. Bitte warten Sie 15 Minuten.',
+    expired: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+    loggedOut: 'Sie haben sich abgemeldet.',
+  },
+  dayView: {
+    office: 'Dienststelle', date: 'Datum', show: 'Anzeigen', closed: 'An diesem Tag geschlossen.',
+    lane: (n: number) => `Schalter ${n}`, timeline: 'Zeitleiste je Schalter', list: 'Termine des Tages',
+    none: 'Keine Termine.', free: 'frei', hold: 'reserviert (Buchung läuft)',
+    time: 'Zeit', reference: 'Vorgangsnummer', name: 'Name', concerns: 'Anliegen', status: 'Status', counter: 'Schalter',
+    conflicts: (n: number) => `${n} Termin(e) passen nicht mehr zur Konfiguration`,
+    conflictsText: 'Diese Termine wurden beim Import der Einstellungen behalten. Bitte verschieben oder absagen.',
+    conflict: 'Konflikt', prev: 'Vorheriger Tag', next: 'Nächster Tag', print: 'Druckansicht', csv: 'CSV-Export',
+  },
+  status: {
+    pending: 'unbestätigt', booked: 'gebucht', cancelled: 'abgesagt', checked_in: 'angekommen', completed: 'erledigt',
+    no_show: 'nicht erschienen', held: 'reserviert',
+  } as Record<string, string>,
+  channel: { online: 'online', phone: 'Telefon', counter: 'Vor Ort' } as Record<string, string>,
+  searchPage: { title: 'Termin suchen', query: 'Vorgangsnummer, Name oder E-Mail', submit: 'Suchen', none: 'Nichts gefunden.', results: 'Treffer' },
+  appt: {
+    title: (r: string) => `Termin ${r}`, when: 'Zeit', office: 'Dienststelle', concerns: 'Anliegen', bring: 'Mitzubringen',
+    contact: 'Kontakt', channel: 'Gebucht über', status: 'Status', conflict: 'Passt nicht mehr zur Konfiguration',
+    checkIn: 'Angekommen', complete: 'Erledigt', noShow: 'Nicht erschienen',
+    cancel: 'Im Auftrag absagen', reason: 'Grund (wird der Bürgerin / dem Bürger mitgeteilt)',
+    reasonRequired: 'Bitte geben Sie einen Grund an.', done: 'Gespeichert.', cancelled: 'Der Termin wurde abgesagt.',
+    notAllowed: 'Das ist in diesem Status nicht möglich.', tooEarly: 'Der Termin hat noch nicht begonnen.',
+    actions: 'Am Schalter', noEmail: 'keine E-Mail-Adresse',
+  },
+  bookPage: {
+    title: 'Termin buchen (Telefon oder vor Ort)', office: 'Dienststelle', concerns: 'Anliegen', quantity: 'Anzahl',
+    channel: 'Art', phone: 'Anruf (Telefonkapazität)', counter: 'Vor Ort (jetzt / nächster freier Termin)',
+    findTimes: 'Freie Zeiten suchen', times: 'Nächste freie Zeiten', time: 'Zeit', none: 'Keine freien Zeiten in den nächsten 14 Tagen.',
+    contact: 'Kontaktdaten', name: 'Name', email: 'E-Mail-Adresse', emailHint: 'Freiwillig. Wenn angegeben, geht die Bestätigung per E-Mail raus.',
+    phoneNo: 'Telefonnummer', optional: '(freiwillig)', submit: 'Verbindlich buchen', chooseConcern: 'Bitte wählen Sie mindestens ein Anliegen.',
+    chooseTime: 'Bitte wählen Sie eine Zeit.', nameRequired: 'Bitte geben Sie einen Namen an.', emailInvalid: 'Die E-Mail-Adresse ist ungültig.',
+    taken: 'Diese Zeit ist inzwischen vergeben. Bitte wählen Sie eine andere.',
+    booked: 'Gebucht', readOut: 'Vorgangsnummer zum Vorlesen', mailSent: 'Eine Bestätigung geht per E-Mail an', noMail: 'Keine E-Mail: bitte Vorgangsnummer, Tag und Uhrzeit mitteilen.',
+    another: 'Weiteren Termin buchen', invalid: 'Bitte prüfen Sie die Angaben.',
+  },
+  move: {
+    title: 'Termin verschieben', current: 'Bisher', reason: 'Grund (freiwillig)', submit: 'Verschieben',
+    back: 'Zurück zum Termin', moved: 'Der Termin wurde verschoben. Die Bürgerin / der Bürger wird per E-Mail informiert.',
+    taken: 'Diese Zeit ist inzwischen vergeben. Bitte wählen Sie eine andere.', link: 'Im Auftrag verschieben',
+  },
+  closure: {
+    title: 'Schließen', link: 'Schließung eintragen', from: 'Von (Datum)', to: 'Bis (Datum)', fromTime: 'Ab Uhrzeit', toTime: 'Bis Uhrzeit',
+    optional: '(freiwillig)', timeHint: 'Nur für einen Teil jedes Tages, z. B. 13:00 bis 16:00. Leer: ganze Tage.',
+    reason: 'Grund (wird Bürgerinnen und Bürgern angezeigt)', check: 'Betroffene Termine prüfen', apply: 'Schließung eintragen',
+    noneAffected: 'Keine gebuchten Termine betroffen.', affected: (n: number) => `${n} gebuchte(r) Termin(e) betroffen`,
+    affectedText: 'Sie bleiben bestehen und werden als Konflikt markiert, bis Sie sie verschieben oder absagen – oder sagen Sie alle jetzt mit dem Grund als Nachricht ab.',
+    cancelAll: 'Alle betroffenen Termine absagen und den Grund per E-Mail mitteilen',
+    done: (n: number, c: number) => `Schließung eingetragen. ${n} Termin(e) betroffen, ${c} abgesagt.`,
+    invalidDate: 'Bitte geben Sie ein gültiges Datum an (JJJJ-MM-TT, nicht vor dem Beginn).', invalidTime: 'Bitte geben Sie beide Uhrzeiten an (HH:MM, Ende nach Beginn).',
+  },
+  errors: {
+    summary: 'Es gibt ein Problem', notFound: 'Nicht gefunden', notFoundText: 'Diese Seite oder diesen Termin gibt es nicht, oder Sie haben keinen Zugriff.',
+    csrf: 'Das Formular ist abgelaufen. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.', internal: 'Ein Fehler ist aufgetreten.',
+  },
+};
+
+export type StaffTexts = typeof de;
+
+const en: StaffTexts = {
+  title: 'Amtszeit – back office',
+  skip: 'Skip to content',
+  otherLang: 'Deutsch',
+  switchLang: 'Change language',
+  nav: 'Back office',
+  day: 'Day view',
+  book: 'Book appointment',
+  search: 'Search',
+  logout: 'Log out',
+  loggedInAs: (n, r) => `Logged in: ${n} (${r})`,
+  roles: { admin: 'admin', lead: 'office lead', clerk: 'clerk' },
+  login: {
+    title: 'Log in', email: 'E-mail address', password: 'Password', submit: 'Log in',
+    invalid: 'E-mail address or password is wrong.',
+    throttled: 'Too many failed attempts. Please wait 15 minutes.',
+    expired: 'Your session has expired. Please log in again.',
+    loggedOut: 'You have logged out.',
+  },
+  dayView: {
+    office: 'Office', date: 'Date', show: 'Show', closed: 'Closed on this day.',
+    lane: (n) => `Counter ${n}`, timeline: 'Timeline per counter', list: 'Appointments of the day',
+    none: 'No appointments.', free: 'free', hold: 'held (booking in progress)',
+    time: 'Time', reference: 'Reference', name: 'Name', concerns: 'Concerns', status: 'Status', counter: 'Counter',
+    conflicts: (n) => `${n} appointment(s) no longer fit the configuration`,
+    conflictsText: 'These appointments were kept when the settings were imported. Please move or cancel them.',
+    conflict: 'Conflict', prev: 'Previous day', next: 'Next day', print: 'Printable list', csv: 'CSV export',
+  },
+  status: {
+    pending: 'unconfirmed', booked: 'booked', cancelled: 'cancelled', checked_in: 'arrived', completed: 'completed',
+    no_show: 'no-show', held: 'held',
+  },
+  channel: { online: 'online', phone: 'phone', counter: 'walk-in' },
+  searchPage: { title: 'Find an appointment', query: 'Reference, name or e-mail', submit: 'Search', none: 'Nothing found.', results: 'Results' },
+  appt: {
+    title: (r) => `Appointment ${r}`, when: 'Time', office: 'Office', concerns: 'Concerns', bring: 'What to bring',
+    contact: 'Contact', channel: 'Booked via', status: 'Status', conflict: 'No longer fits the configuration',
+    checkIn: 'Arrived', complete: 'Completed', noShow: 'No-show',
+    cancel: 'Cancel on behalf', reason: 'Reason (sent to the citizen)',
+    reasonRequired: 'Please give a reason.', done: 'Saved.', cancelled: 'The appointment has been cancelled.',
+    notAllowed: 'Not possible in this status.', tooEarly: 'The appointment has not started yet.',
+    actions: 'At the counter', noEmail: 'no e-mail address',
+  },
+  bookPage: {
+    title: 'Book an appointment (phone or walk-in)', office: 'Office', concerns: 'Concerns', quantity: 'Quantity',
+    channel: 'Kind', phone: 'Call (phone capacity)', counter: 'Walk-in (now / next free)',
+    findTimes: 'Find free times', times: 'Nearest free times', time: 'Time', none: 'No free times in the next 14 days.',
+    contact: 'Contact data', name: 'Name', email: 'E-mail address', emailHint: 'Optional. If given, the confirmation is sent by e-mail.',
+    phoneNo: 'Phone number', optional: '(optional)', submit: 'Book', chooseConcern: 'Please choose at least one concern.',
+    chooseTime: 'Please choose a time.', nameRequired: 'Please enter a name.', emailInvalid: 'The e-mail address is not valid.',
+    taken: 'This time has just been taken. Please choose another.',
+    booked: 'Booked', readOut: 'Reference to read out', mailSent: 'A confirmation is sent by e-mail to', noMail: 'No e-mail: please tell the reference, day and time.',
+    another: 'Book another appointment', invalid: 'Please check the details.',
+  },
+  move: {
+    title: 'Move appointment', current: 'Currently', reason: 'Reason (optional)', submit: 'Move',
+    back: 'Back to the appointment', moved: 'The appointment has been moved. The citizen is told by e-mail.',
+    taken: 'This time has just been taken. Please choose another.', link: 'Move on behalf',
+  },
+  closure: {
+    title: 'Close', link: 'Enter a closure', from: 'From (date)', to: 'To (date)', fromTime: 'From time', toTime: 'To time',
+    optional: '(optional)', timeHint: 'Only part of each day, e.g. 13:00 to 16:00. Empty: whole days.',
+    reason: 'Reason (shown to citizens)', check: 'Check affected appointments', apply: 'Enter the closure',
+    noneAffected: 'No booked appointments are affected.', affected: (n) => `${n} booked appointment(s) affected`,
+    affectedText: 'They stay and are marked as conflicts until you move or cancel them – or cancel all now with the reason as the message.',
+    cancelAll: 'Cancel all affected appointments and tell the citizens the reason by e-mail',
+    done: (n, c) => `Closure entered. ${n} appointment(s) affected, ${c} cancelled.`,
+    invalidDate: 'Please enter a valid date (YYYY-MM-DD, not before the start).', invalidTime: 'Please enter both times (HH:MM, end after start).',
+  },
+  errors: {
+    summary: 'There is a problem', notFound: 'Not found', notFoundText: 'This page or appointment does not exist, or you have no access to it.',
+    csrf: 'The form has expired. Please reload the page and try again.', internal: 'An error occurred.',
+  },
+};
+
+export function staffTexts(locale: Locale): StaffTexts {
+  return locale === 'en' ? en : de;
+}

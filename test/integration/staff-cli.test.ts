@@ -1,0 +1,87 @@
+// `amtszeit user add` as a user runs it (separate processes on a PGlite data
+// dir), and the demo admin that `serve` creates only outside production.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAppContext } from '../../src/app/context.ts';
+import { logIn } from '../../src/app/staff/log-in.ts';
+import { createDemoAdmin } from '../../src/cli/user-commands.ts';
+import { openDatabase } from '../../src/db/connection.ts';
+import { parseEnv } from '../../src/env.ts';
+import { createTestApp } from '../fixtures/test-app.ts';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+function cli(args: string[], env: Record<string, string>) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+    cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent', AMTSZEIT_PASSWORD: '', ...env }, encoding: 'utf8', timeout: 60_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('amtszeit user add', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'amtszeit-user-'));
+    env = { DATA_DIR: join(dir, 'data') };
+    assert.equal(cli(['demo'], env).code, 0);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('creates users; a generated password is printed once and works', async () => {
+    const gen = cli(['user', 'add', '--email', 'Admin@Example.org', '--name', 'Ada Admin', '--role', 'admin'], env);
+    assert.equal(gen.code, 0, gen.err);
+    assert.match(gen.out, /Created admin admin@example\.org/);
+    const password = /Password \(shown only now\): (\S+)/.exec(gen.out)?.[1];
+    assert.ok(password && password.length >= 20);
+
+    const fixed = cli(['user', 'add', '--email', 'clerk@example.org', '--name', 'Carl', '--role', 'clerk', '--office', 'einwohnermeldeamt'], {
+      ...env, AMTSZEIT_PASSWORD: 'a very long password',
+    });
+    assert.equal(fixed.code, 0, fixed.err);
+    assert.doesNotMatch(fixed.out, /Password/);
+
+    const db = await openDatabase({ dataDir: env.DATA_DIR });
+    try {
+      const orgId = (await db.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow()).id;
+      const ctx = createAppContext({ db: db.db, orgId });
+      assert.equal((await logIn(ctx, { email: 'admin@example.org', password: password!, ip: '1.1.1.1' })).ok, true);
+      assert.equal((await logIn(ctx, { email: 'clerk@example.org', password: 'a very long password', ip: '1.1.1.1' })).ok, true);
+    } finally {
+      await db.close();
+    }
+  });
+
+  test('bad input exits 2 and says why', () => {
+    const dup = cli(['user', 'add', '--email', 'admin@example.org', '--name', 'X', '--role', 'admin'], env);
+    assert.equal(dup.code, 2);
+    assert.match(dup.err, /email: a user with this e-mail address exists/);
+    const bad = cli(['user', 'add', '--email', 'x@example.org', '--name', 'X', '--role', 'boss', '--office', 'nowhere'], env);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /role: must be admin, lead or clerk/);
+    assert.match(bad.err, /offices: unknown office/);
+    assert.equal(cli(['user', 'add', '--email', 'y@example.org', '--name', 'Y', '--role', 'clerk'], env).code, 2);
+    assert.equal(cli(['user', 'add', '--email'], env).code, 2);
+    assert.equal(cli(['user', 'remove'], env).code, 2);
+    assert.match(cli(['help'], env).out, /user add --email E --name N --role admin\|lead\|clerk/);
+  });
+});
+
+describe('demo admin', () => {
+  test('made once for the demo, never in production', async () => {
+    const app = await createTestApp();
+    try {
+      assert.equal(await createDemoAdmin(app.ctx, parseEnv({ NODE_ENV: 'production' })), null);
+      const admin = await createDemoAdmin(app.ctx, parseEnv({}));
+      assert.ok(admin);
+      assert.equal((await logIn(app.ctx, { email: admin.email, password: admin.password, ip: '1.1.1.1' })).ok, true);
+      assert.equal(await createDemoAdmin(app.ctx, parseEnv({})), null);
+    } finally {
+      await app.close();
+    }
+  });
+});
