@@ -146,8 +146,16 @@ export function createOutboxRelay(opts: RelayOptions): OutboxRelay {
     for (;;) {
       const t = now();
       const rows = await claimDueMails(opts.db, { now: new Date(t), leaseUntil: new Date(t + o.leaseMs), limit: o.batchSize });
-      // the rows of a batch are independent (each claimed with its own lease): send them side by side
-      await Promise.all(rows.map((row) => handle(row, run)));
+      // Rows are claimed with their own lease, so they may go out side by side; but one
+      // appointment's mails go in order (a confirmation before the notice of its move).
+      const byAppointment = new Map<string, OutboxRow[]>();
+      for (const row of rows) {
+        const key = row.appointment_id ?? `row-${row.id}`;
+        byAppointment.set(key, [...(byAppointment.get(key) ?? []), row]);
+      }
+      await Promise.all([...byAppointment.values()].map(async (group) => {
+        for (const row of group) await handle(row, run);
+      }));
       if (rows.length < o.batchSize || halted) return run;
     }
   }
