@@ -259,3 +259,22 @@ describe('availability cache', () => {
     }
   });
 });
+
+describe('alternatives', () => {
+  test('when nothing is free nearby, the nearest times further away are offered (up to two weeks)', async () => {
+    const { orgConfig, office } = await import('../fixtures/org-config.ts');
+    const app = await createTestApp({
+      config: orgConfig({ offices: [office('buergeramt', { hours: [{ days: ['tue'], from: '08:00', to: '08:30', counters: 1, online: 1, phone: 1 }] })] }),
+    });
+    try {
+      await bookAppointment(app.ctx, input({ startsAt: T('08:00') }));
+      await bookAppointment(app.ctx, input({ startsAt: T('08:15') }));
+      const e = await rejects(bookAppointment(app.ctx, input({ startsAt: T('08:00') })), 'slot_unavailable');
+      assert.deepEqual((e.details.alternatives as { startsAt: string }[]).map((a) => a.startsAt), [
+        '2026-12-08T08:00:00+01:00', '2026-12-08T08:15:00+01:00', '2026-12-15T08:00:00+01:00', '2026-12-15T08:15:00+01:00',
+      ]);
+    } finally {
+      await app.close();
+    }
+  });
+});
