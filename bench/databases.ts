@@ -1,6 +1,7 @@
 // The databases the benchmark runs on: a fresh PostgreSQL database
 // `amtszeit_bench_<random>` (dropped at the end), or PGlite in a temporary data
 // directory (removed at the end), so a server child process can open it too.
+import { admin } from '../test/helpers/database.ts';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,16 +41,6 @@ export async function postgresAnswers(url: string): Promise<boolean> {
     return false;
   } finally {
     await client.end().catch(() => undefined);
-  }
-}
-
-async function admin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
   }
 }
 

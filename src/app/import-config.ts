@@ -3,7 +3,7 @@
 // them as they are, in which case they are marked for staff.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { upcomingAppointments } from '../db/repositories/appointment-repo.ts';
+import { markConflicts, upcomingAppointments } from '../db/repositories/appointment-repo.ts';
 import { lockOrganizationConfig, organizationExists, recordAudit, saveOrgConfig } from '../db/repositories/organization-repo.ts';
 import { findConfigConflicts, type ConfigConflict, type ConflictReason } from '../domain/config-conflicts.ts';
 import { localDateOf, localTimeOf } from '../domain/time.ts';
@@ -38,14 +38,7 @@ export async function importConfig(
     );
     if (q.dryRun || (conflicts.length > 0 && !q.keepConflicts)) return { applied: false, conflicts };
     await saveOrgConfig(tx, q.orgId, q.config);
-    for (const c of conflicts) {
-      await tx
-        .updateTable('appointments')
-        .set({ conflict: c.reason })
-        .where('org_id', '=', q.orgId)
-        .where('reference', '=', c.appointment.reference)
-        .execute();
-    }
+    await markConflicts(tx, q.orgId, conflicts.map((c) => ({ reference: c.appointment.reference, reason: c.reason })));
     await recordAudit(tx, {
       orgId: q.orgId,
       actor: q.actor ?? 'cli',

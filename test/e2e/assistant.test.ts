@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, browserSkip, launch, newPage, screenshots, startWebServer, type WebServer } from './harness.ts';
+import { browserSkip, checkPage, launch, newPage, startWebServer, type WebServer } from './harness.ts';
 
 const skip = browserSkip();
 
@@ -19,11 +19,7 @@ describe('assistant and finder in Chromium', { skip, timeout: 180_000 }, () => {
     await web?.close();
   });
 
-  async function check(page: Page, name: string | null, javaScript: boolean) {
-    const violations = await axeViolations(page, { javaScript });
-    assert.deepEqual(violations, [], `axe on ${page.url()}`);
-    if (name) await screenshots(page, name);
-  }
+  const check = (page: Page, name: string | null, javaScript: boolean) => checkPage(page, name, javaScript);
 
   test('assistant in English without JavaScript: a lost ID card, axe-clean', async () => {
     const { context, page } = await newPage(browser, { javaScript: false });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { bookAppointment } from '../../src/app/book-appointment.ts';
 import { loadDemoConfig } from '../../src/config/demo.ts';
-import { axeViolations, browserSkip, launch, newPage, screenshots, startWebServer, type WebServer } from './harness.ts';
+import { browserSkip, checkPage, launch, newPage, screenshots, startWebServer, type WebServer } from './harness.ts';
 
 const skip = browserSkip();
 
@@ -22,11 +22,7 @@ describe('booking in Chromium', { skip, timeout: 180_000 }, () => {
     await web?.close();
   });
 
-  async function check(page: Page, name: string | null, javaScript = false) {
-    const violations = await axeViolations(page, { javaScript });
-    assert.deepEqual(violations, [], `axe on ${page.url()}`);
-    if (name) await screenshots(page, name);
-  }
+  const check = (page: Page, name: string | null, javaScript = false) => checkPage(page, name, javaScript);
 
   test('full booking without JavaScript: two concerns with quantities, an error and its recovery', async () => {
     const { context, page } = await newPage(browser, { javaScript: false });

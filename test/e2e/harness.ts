@@ -116,3 +116,10 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   }
   await page.setViewportSize(size);
 }
+
+/** axe-core must find nothing on the page; then screenshots at 390 and 1280 px when named. */
+export async function checkPage(page: Page, name: string | null, javaScript: boolean): Promise<void> {
+  const violations = await axeViolations(page, { javaScript });
+  if (violations.length > 0) throw new Error(`axe on ${page.url()}:\n${violations.join('\n')}`);
+  if (name) await screenshots(page, name);
+}

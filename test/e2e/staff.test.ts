@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { addUser } from '../../src/app/staff/add-user.ts';
 import { bookAppointment } from '../../src/app/book-appointment.ts';
 import { office, orgConfig, service } from '../fixtures/org-config.ts';
-import { axeViolations, browserSkip, launch, newPage, screenshots, startWebServer, type WebServer } from './harness.ts';
+import { browserSkip, checkPage, launch, newPage, startWebServer, type WebServer } from './harness.ts';
 
 const skip = browserSkip();
 const PASSWORD = 'correct horse battery';
@@ -32,10 +32,7 @@ describe('back office in Chromium', { skip, timeout: 240_000 }, () => {
     await web?.close();
   });
 
-  async function check(page: Page, name: string | null, javaScript: boolean) {
-    assert.deepEqual(await axeViolations(page, { javaScript }), [], `axe on ${page.url()}`);
-    if (name) await screenshots(page, name);
-  }
+  const check = (page: Page, name: string | null, javaScript: boolean) => checkPage(page, name, javaScript);
 
   async function login(page: Page, javaScript: boolean) {
     await page.goto(`${web.url}/staff`);

@@ -77,7 +77,7 @@ async function migrated(t: TestDatabase, migrate: boolean): Promise<TestDatabase
 }
 
 /** Runs one statement on the server named by the URL (names here are generated, never user input). */
-async function admin(url: string, statement: string): Promise<void> {
+export async function admin(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

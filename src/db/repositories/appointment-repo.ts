@@ -178,6 +178,13 @@ export async function updateAppointment(
     .executeTakeFirstOrThrow();
 }
 
+/** Marks appointments kept despite a configuration change, for staff (`conflict` holds the reason). */
+export async function markConflicts(db: Db, orgId: string, marks: { reference: string; reason: string }[]): Promise<void> {
+  for (const m of marks) {
+    await db.updateTable('appointments').set({ conflict: m.reason }).where('org_id', '=', orgId).where('reference', '=', m.reference).execute();
+  }
+}
+
 /** Upcoming appointments (not holds) of the organization, for config-change checks. */
 export async function upcomingAppointments(db: Db, orgId: string, now: Date): Promise<AppointmentRow[]> {
   return db
