@@ -85,8 +85,14 @@ export async function handleError(err: FastifyError, req: FastifyRequest, reply:
   await reply.status(500).send({ error: 'internal', message: message('error.internal', locale) });
 }
 
-export async function handleNotFound(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+/** An unknown address answers 404; a known one asked with another method 405 with `Allow`. */
+export async function handleNotFound(req: FastifyRequest, reply: FastifyReply, allowed: string[] = []): Promise<void> {
   const locale = requestLocale(req);
+  if (allowed.length > 0) {
+    const methods = allowed.includes('GET') && !allowed.includes('HEAD') ? [...allowed, 'HEAD'] : allowed;
+    await reply.status(405).header('Allow', methods.join(', ')).send({ error: 'method_not_allowed', message: message('error.method_not_allowed', locale) });
+    return;
+  }
   const url = req.url.split('?')[0].slice(0, 200);
   await reply.status(404).send({ error: 'not_found', message: message('error.route_not_found', locale, { method: req.method, url }) });
 }

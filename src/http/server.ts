@@ -11,6 +11,7 @@ import { registerAvailabilityRoutes } from './api/availability-routes.ts';
 import { registerCatalogRoutes } from './api/catalog-routes.ts';
 import { registerCors } from './api/cors.ts';
 import { registerHoldRoutes } from './api/holds-routes.ts';
+import { trackRoutes } from './api/allowed-methods.ts';
 import { openApiDocument } from './api/openapi.ts';
 import { handleError, handleNotFound } from './errors.ts';
 import type { TransportHealth } from '../mail/transport.ts';
@@ -82,10 +83,19 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(rateLimit, { global: false });
   const writeLimit = perMinute > 0 ? { rateLimit: { max: perMinute, timeWindow: '1 minute' } } : {};
 
-  app.setErrorHandler(handleError);
-  app.setNotFoundHandler((req, reply) => (wantsHtml(req) ? webNotFound(opts.ctx, req, reply) : handleNotFound(req, reply)));
-
   const { ctx } = opts;
+  // Answers without an explicit language (?lang=, Accept-Language, cookie) speak the organization's default.
+  app.decorateRequest('orgLocale', 'de');
+  app.addHook('onRequest', async (req) => {
+    const catalog = await ctx.catalog().catch(() => null);
+    if (catalog) req.orgLocale = catalog.config.organization.defaultLocale;
+  });
+  const allowedMethods = trackRoutes(app);
+
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((req, reply) =>
+    wantsHtml(req) ? webNotFound(opts.ctx, req, reply) : handleNotFound(req, reply, allowedMethods(req.url.split('?')[0])));
+
   registerCors(app, opts.corsOrigins ?? ['*']);
   registerCatalogRoutes(app, ctx);
   registerAvailabilityRoutes(app, ctx);

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/http/server.ts';
 import { createTestApp, type TestApp } from '../fixtures/test-app.ts';
+import { importConfig } from '../../src/app/import-config.ts';
 
 describe('HTTP API', () => {
   let app: TestApp;
@@ -140,6 +141,9 @@ describe('HTTP API', () => {
   const BAD: [string, string, unknown, Record<string, string>, number, string, string?][] = [
     ['GET', '/api/v1/nothing-here', undefined, {}, 404, 'not_found'],
     ['GET', '/nothing', undefined, {}, 404, 'not_found'],
+    ['DELETE', '/api/v1/offices', undefined, {}, 405, 'method_not_allowed'],
+    ['PUT', '/api/v1/appointments/K7Q2-9XMD', '{}', { 'content-type': 'application/json' }, 405, 'method_not_allowed'],
+    ['GET', '/api/v1/appointments/K7Q2-9XMD/cancel', undefined, {}, 405, 'method_not_allowed'],
     ['POST', '/api/v1/appointments', '{"office": ', { 'content-type': 'application/json' }, 400, 'invalid_json'],
     ['POST', '/api/v1/appointments', 'x'.repeat(200_000), { 'content-type': 'application/json' }, 413, 'payload_too_large'],
     ['POST', '/api/v1/appointments', 'office=a', { 'content-type': 'text/plain' }, 415, 'unsupported_media_type'],
@@ -210,6 +214,35 @@ describe('HTTP API', () => {
     assert.match(de.fields.office, /Unbekanntes Amt/);
     assert.match(en.fields.office, /Unknown office/);
     assert.notEqual(de.message, en.message);
+  });
+
+  test('a known address with another method: 405 and the methods it allows', async () => {
+    const r = await server.inject({ method: 'PATCH', url: '/api/v1/holds/00000000-0000-4000-8000-000000000000' });
+    assert.equal(r.statusCode, 405);
+    assert.equal(r.headers.allow, 'DELETE');
+    const day = await server.inject({ method: 'POST', url: '/api/v1/availability/2026-12-01' });
+    assert.equal(day.statusCode, 405);
+    assert.deepEqual(String(day.headers.allow).split(', ').sort(), ['GET', 'HEAD']);
+    const post = await server.inject({ method: 'GET', url: '/api/v1/holds' });
+    assert.equal(post.statusCode, 405);
+    assert.equal(post.headers.allow, 'POST');
+  });
+
+  test("without a language asked for, the organization's defaultLocale speaks", async () => {
+    const original = (await app.ctx.catalog()).config;
+    const en = structuredClone(original);
+    en.organization.defaultLocale = 'en';
+    await importConfig(app.ctx.db, { orgId: app.ctx.orgId, config: en, now: app.ctx.now() });
+    app.ctx.invalidateCatalog();
+    try {
+      const plain = (await server.inject({ url: '/api/v1/availability?office=nope&services=anmeldung' })).json();
+      assert.match(plain.fields.office, /Unknown office/);
+      const asked = (await server.inject({ url: '/api/v1/availability?office=nope&services=anmeldung', headers: { 'accept-language': 'de-DE,de;q=0.9' } })).json();
+      assert.match(asked.fields.office, /Unbekanntes Amt/);
+    } finally {
+      await importConfig(app.ctx.db, { orgId: app.ctx.orgId, config: original, now: app.ctx.now() });
+      app.ctx.invalidateCatalog();
+    }
   });
 
   test('OpenAPI 3.1 document describes every route of the contract', async () => {

@@ -67,8 +67,15 @@ export function manageToken(req: FastifyRequest): string | undefined {
   return typeof q === 'string' && q ? q : undefined;
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** the organization's `defaultLocale`, set for every request in server.ts */
+    orgLocale: Locale;
+  }
+}
+
 /** `?lang=` first, then Accept-Language, then the organization's default. */
-export function requestLocale(req: FastifyRequest, fallback: Locale = 'de'): Locale {
+export function requestLocale(req: FastifyRequest, fallback: Locale = req.orgLocale ?? 'de'): Locale {
   const q = (req.query as Record<string, unknown> | undefined)?.lang;
   if (q === 'de' || q === 'en') return q;
   const header = req.headers['accept-language'];

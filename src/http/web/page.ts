@@ -9,8 +9,8 @@ import { texts, type Texts } from '../views/texts.ts';
 
 export const LANG_COOKIE = 'amtszeit_lang';
 
-/** `?lang=` (remembered in a cookie), then the cookie, then the organization's default (German). */
-export function pageLocale(req: FastifyRequest, reply: FastifyReply, fallback: Locale = 'de'): Locale {
+/** `?lang=` (remembered in a cookie), then the cookie, then the organization's default. */
+export function pageLocale(req: FastifyRequest, reply: FastifyReply, fallback: Locale = req.orgLocale ?? 'de'): Locale {
   const q = (req.query as Record<string, unknown> | undefined)?.lang;
   if (q === 'de' || q === 'en') {
     if (req.cookies[LANG_COOKIE] !== q) {
