@@ -8,6 +8,12 @@ import { addDays, zonedInstant } from '../domain/time.ts';
 import type { Channel, LocalDate, Office } from '../domain/types.ts';
 import type { Catalog } from './catalog.ts';
 
+/** An appointment being moved: its own time is free for it, but not offered as a new time. */
+export interface MovingAppointment {
+  id: string;
+  start: number;
+}
+
 export interface LoadedRange {
   from: LocalDate;
   to: LocalDate;

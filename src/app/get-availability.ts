@@ -3,6 +3,7 @@ import { daysOverview, type DayStatus } from '../domain/availability.ts';
 import { DomainError, type FieldErrors } from '../domain/errors.ts';
 import { addDays, compareDates, isValidLocalDate, localDateOf } from '../domain/time.ts';
 import type { Channel, ServiceRequest } from '../domain/types.ts';
+import type { MovingAppointment } from './engine-input.ts';
 import type { AppContext } from './context.ts';
 import { earliestStart } from './earliest-start.ts';
 import { loadEngineInput } from './engine-input.ts';
@@ -20,7 +21,11 @@ export interface AvailabilityView {
 
 export async function getAvailability(
   ctx: AppContext,
-  q: { office?: string; services: ServiceRequest[]; from?: string; to?: string; channel?: Channel },
+  q: {
+    office?: string; services: ServiceRequest[]; from?: string; to?: string; channel?: Channel;
+    /** an appointment being moved: its own time does not count as taken */
+    except?: MovingAppointment;
+  },
 ): Promise<AvailabilityView> {
   const catalog = await ctx.catalog();
   const now = ctx.now();
@@ -39,11 +44,11 @@ export async function getAvailability(
   if (!sel.ok || Object.keys(fields).length > 0) throw new DomainError('validation', { fields });
 
   const { office, durationMinutes } = sel.value;
-  const key = `availability|${office.id}|${durationMinutes}|${channel}|${from}|${to}|${Math.floor(now / 60_000)}`;
+  const key = `availability|${office.id}|${durationMinutes}|${channel}|${from}|${to}|${Math.floor(now / 60_000)}|${q.except?.id ?? ''}`;
   return ctx.memo(key, async () => {
-  const range = await loadEngineInput(ctx.db, { catalog, office, durationMinutes, channel, now, from, to });
+  const range = await loadEngineInput(ctx.db, { catalog, office, durationMinutes, channel, now, from, to, excludeIds: q.except && [q.except.id] });
   const days = daysOverview(range.input, from, to).map((d) => ({ date: d.date, status: d.status, freeTimes: d.freeTimes }));
-  const first = await earliestStart(ctx, { catalog, office, durationMinutes, channel, now, preloaded: range });
+  const first = await earliestStart(ctx, { catalog, office, durationMinutes, channel, now, preloaded: q.except ? undefined : range });
   return { office: office.id, durationMinutes, earliest: first === null ? null : slotTime(first, tz), days };
   });
 }

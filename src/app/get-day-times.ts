@@ -4,7 +4,7 @@ import { DomainError } from '../domain/errors.ts';
 import { isValidLocalDate } from '../domain/time.ts';
 import type { Channel, ServiceRequest } from '../domain/types.ts';
 import type { AppContext } from './context.ts';
-import { loadEngineInput } from './engine-input.ts';
+import { loadEngineInput, type MovingAppointment } from './engine-input.ts';
 import { checkOfficeSelection } from './resolve-selection.ts';
 import { slotTime } from './slot-time.ts';
 
@@ -16,7 +16,7 @@ export interface DayTimesView {
 
 export async function getDayTimes(
   ctx: AppContext,
-  q: { office?: string; services: ServiceRequest[]; date: string; channel?: Channel },
+  q: { office?: string; services: ServiceRequest[]; date: string; channel?: Channel; except?: MovingAppointment },
 ): Promise<DayTimesView> {
   const catalog = await ctx.catalog();
   const sel = checkOfficeSelection(catalog, q.office, q.services);
@@ -27,8 +27,10 @@ export async function getDayTimes(
   const now = ctx.now();
   const tz = catalog.config.organization.timezone;
   const channel = q.channel ?? 'online';
-  const { input } = await loadEngineInput(ctx.db, { catalog, office, durationMinutes, channel, now, from: q.date, to: q.date });
-  const times = dayTimes(input, q.date).map((ms) => {
+  const { input } = await loadEngineInput(ctx.db, {
+    catalog, office, durationMinutes, channel, now, from: q.date, to: q.date, excludeIds: q.except && [q.except.id],
+  });
+  const times = dayTimes(input, q.date).filter((ms) => ms !== q.except?.start).map((ms) => {
     const t = slotTime(ms, tz);
     return { time: t.time, startsAt: t.startsAt };
   });

@@ -12,6 +12,7 @@ import { holdSlot } from '../../src/app/hold-slot.ts';
 import { releaseHold } from '../../src/app/release-hold.ts';
 import { extendHold } from '../../src/app/extend-hold.ts';
 import { rescheduleAppointment } from '../../src/app/reschedule-appointment.ts';
+import { movingAppointment } from '../../src/app/moving-appointment.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { testDatabaseKinds } from '../helpers/database.ts';
 import { createTestApp, type TestApp } from '../fixtures/test-app.ts';
@@ -61,6 +62,25 @@ for (const kind of testDatabaseKinds()) {
       const day = await getDayTimes(app.ctx, { office: 'buergeramt', services: [{ id: 'anmeldung', quantity: 1 }], date: '2026-12-01' });
       assert.ok(!day.times.some((t) => t.time === '09:00'));
       assert.ok(day.times.some((t) => t.time === '09:15'));
+    });
+
+    test('moving: the own time is free around the appointment, but not offered as a new time', async () => {
+      const W = (local: string) => `2026-12-02T${local}:00+01:00`;
+      const long = [{ id: 'anmeldung', quantity: 2 }];
+      const own = await bookAppointment(app.ctx, input({ services: long, startsAt: W('09:00') }));
+      await bookAppointment(app.ctx, input({ services: long, startsAt: W('09:00') }));
+      const q = { office: 'buergeramt', services: long, date: '2026-12-02' };
+      const plain = (await getDayTimes(app.ctx, q)).times.map((t) => t.time);
+      assert.ok(!plain.includes('09:15'), 'both counters are taken until 09:30');
+      const except = await movingAppointment(app.ctx, { reference: own.appointment.reference, token: own.manageToken });
+      const moving = (await getDayTimes(app.ctx, { ...q, except })).times.map((t) => t.time);
+      assert.ok(moving.includes('09:15'), 'its own counter is free for it');
+      assert.ok(!moving.includes('09:00'), 'its own time is not a new time');
+      const month = await getAvailability(app.ctx, { office: 'buergeramt', services: long, from: '2026-12-02', to: '2026-12-02', except });
+      assert.ok(month.days[0].freeTimes > (await getAvailability(app.ctx, { office: 'buergeramt', services: long, from: '2026-12-02', to: '2026-12-02' })).days[0].freeTimes);
+      const moved = await rescheduleAppointment(app.ctx, { reference: own.appointment.reference, token: own.manageToken, startsAt: W('09:15') });
+      assert.equal(moved.startsAt, W('09:15'));
+      await rejects(movingAppointment(app.ctx, { reference: own.appointment.reference, token: 'wrong' }), 'not_found');
     });
 
     test('a time the engine would not offer is refused: off grid, closed day, lunch, too soon, past the horizon', async () => {

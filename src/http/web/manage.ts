@@ -8,6 +8,7 @@ import type { AppointmentView } from '../../app/appointment-view.ts';
 import { cancelAppointment } from '../../app/cancel-appointment.ts';
 import { confirmAppointment } from '../../app/confirm-appointment.ts';
 import { getAppointment } from '../../app/get-appointment.ts';
+import { movingAppointment } from '../../app/moving-appointment.ts';
 import { rescheduleAppointment } from '../../app/reschedule-appointment.ts';
 import { DomainError, isDomainError } from '../../domain/errors.ts';
 import type { Texts } from '../views/texts.ts';
@@ -138,6 +139,7 @@ export function registerManagePages(app: FastifyInstance, deps: WebDeps): void {
       hidden: { token },
       submitLabel: env.t.manage.moveSubmit,
       earliestLabel: env.t.manage.moveEarliest,
+      except: await movingAppointment(ctx, { reference: refOf(req), token }),
       errors: q.fehler === 'vergeben' ? [{ id: 'zeiten', message: env.t.calendar.errTaken }] : q.fehler === 'zeit' ? [{ id: 'zeiten', message: env.t.calendar.errTime }] : [],
     });
     return sendPage(reply, MovePage({ frame: env.frame, csrf: csrfToken(reply), a: m, choice }));

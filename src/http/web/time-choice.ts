@@ -4,6 +4,7 @@ import type { AppContext } from '../../app/context.ts';
 import { getAvailability } from '../../app/get-availability.ts';
 import { getDayTimes } from '../../app/get-day-times.ts';
 import type { SlotTime } from '../../app/slot-time.ts';
+import type { MovingAppointment } from '../../app/engine-input.ts';
 import { addDays, compareDates, isValidLocalDate, localDateOf } from '../../domain/time.ts';
 import type { ServiceRequest } from '../../domain/types.ts';
 import { monthRange, shiftMonth, type CalendarDay } from '../views/calendar.tsx';
@@ -30,6 +31,8 @@ export async function buildTimeChoice(
     /** the month to show when none is asked for (e.g. the held time's) */
     preferMonth?: string;
     selected?: string;
+    /** moving an appointment: its own time counts as free around it */
+    except?: MovingAppointment;
   },
 ): Promise<TimeChoice> {
   const catalog = await ctx.catalog();
@@ -46,7 +49,7 @@ export async function buildTimeChoice(
   const explicit = month !== undefined;
   month ??= q.preferMonth && inRange(q.preferMonth) ? q.preferMonth : firstMonth;
 
-  const load = (m: string) => getAvailability(ctx, { office: q.office, services: q.services, ...monthRange(m) });
+  const load = (m: string) => getAvailability(ctx, { office: q.office, services: q.services, ...monthRange(m), except: q.except });
   let availability = await load(month);
   if (!explicit && !q.preferMonth && availability.earliest && availability.earliest.date.slice(0, 7) !== month) {
     const m = availability.earliest.date.slice(0, 7);
@@ -61,7 +64,7 @@ export async function buildTimeChoice(
     freeTimes: d.freeTimes,
   }));
   const day = dayParam && dayParam.slice(0, 7) === month ? dayParam : undefined;
-  const times = day ? (await getDayTimes(ctx, { office: q.office, services: q.services, date: day })).times : null;
+  const times = day ? (await getDayTimes(ctx, { office: q.office, services: q.services, date: day, except: q.except })).times : null;
   const sep = q.base.includes('?') ? '&' : '?';
   return {
     calendar: {
