@@ -12,6 +12,7 @@ import { withRetry } from '../db/retry.ts';
 import { alternativesAround } from './alternatives.ts';
 import { toAppointmentView, type AppointmentView } from './appointment-view.ts';
 import type { AppContext } from './context.ts';
+import type { Catalog } from './catalog.ts';
 import {
   IDEMPOTENCY_HOURS, keyHash, openResponse, requestHash, sealResponse, type IdempotencyRequest,
 } from './idempotency.ts';
@@ -39,19 +40,28 @@ export interface BookResult {
 }
 
 
+/** Every problem with what was asked (office, concerns, time, contact, consent), at once. */
+export function bookInputProblems(catalog: Catalog, raw: BookInput): FieldErrors {
+  const channel = raw.channel ?? 'online';
+  const fields: FieldErrors = {};
+  const sel = checkOfficeSelection(catalog, raw.office, raw.services);
+  if (!sel.ok) Object.assign(fields, sel.fields);
+  const start = raw.startsAt === undefined ? null : parseRfc3339(raw.startsAt);
+  if (start === null) fields.startsAt = { key: raw.startsAt === undefined ? 'startsAt.required' : 'startsAt.invalid' };
+  Object.assign(fields, checkContact(normalizeContact(raw.contact), { emailRequired: channel === 'online' }));
+  if (channel === 'online' && raw.consent !== true) fields.consent = { key: 'consent.required' };
+  return fields;
+}
+
 export async function bookAppointment(ctx: AppContext, raw: BookInput): Promise<BookResult> {
   const catalog = await ctx.catalog();
   const now = ctx.now();
   const channel = raw.channel ?? 'online';
   const contact = normalizeContact(raw.contact);
 
-  const fields: FieldErrors = {};
+  const fields = bookInputProblems(catalog, raw);
   const sel = checkOfficeSelection(catalog, raw.office, raw.services);
-  if (!sel.ok) Object.assign(fields, sel.fields);
   const start = raw.startsAt === undefined ? null : parseRfc3339(raw.startsAt);
-  if (start === null) fields.startsAt = { key: raw.startsAt === undefined ? 'startsAt.required' : 'startsAt.invalid' };
-  Object.assign(fields, checkContact(contact, { emailRequired: channel === 'online' }));
-  if (channel === 'online' && raw.consent !== true) fields.consent = { key: 'consent.required' };
   if (!sel.ok || start === null || Object.keys(fields).length > 0) throw new DomainError('validation', { fields });
 
   const { office, requests, durationMinutes } = sel.value;

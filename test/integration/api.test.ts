@@ -228,6 +228,20 @@ describe('HTTP API', () => {
     assert.equal(post.headers.allow, 'POST');
   });
 
+  test('a body with a wrong type still names the content problems of its well-formed parts', async () => {
+    const r = await server.inject({ method: 'POST', url: '/api/v1/appointments?lang=en', payload: { office: 'nope', services: [{ id: 'anmeldung', quantity: 1 }], startsAt: 'tomorrow', contact: { name: 'A', email: 'not-an-address' }, consent: 'yes' } });
+    assert.equal(r.statusCode, 422);
+    const f = r.json().fields;
+    assert.match(f.consent, /expected boolean/);
+    assert.match(f.office, /Unknown office/);
+    assert.ok(f['contact.email'] && !/required/.test(f['contact.email']), f['contact.email']);
+    assert.ok(f.startsAt, 'startsAt named');
+    // a shape problem inside the concerns hides nothing else, and is not repeated as a content problem
+    const q = await server.inject({ method: 'POST', url: '/api/v1/appointments?lang=en', payload: { office: 'buergeramt', services: [{ id: 'anmeldung', quantity: 'x' }], startsAt: '2026-12-01T09:00:00+01:00', contact: { name: '', email: 'a@example.org' }, consent: true } });
+    assert.equal(q.statusCode, 422);
+    assert.deepEqual(Object.keys(q.json().fields).sort(), ['contact.name', 'services[0].quantity']);
+  });
+
   test("without a language asked for, the organization's defaultLocale speaks", async () => {
     const original = (await app.ctx.catalog()).config;
     const en = structuredClone(original);

@@ -9,13 +9,14 @@ import { getAppointment } from '../../app/get-appointment.ts';
 import { rescheduleAppointment } from '../../app/reschedule-appointment.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { manageToken, parseWith, requestLocale } from './request.ts';
-import { BookRequest, RescheduleRequest } from './schemas.ts';
+import { RescheduleRequest } from './schemas.ts';
+import { parseBookBody } from './book-body.ts';
 
 type Ref = { Params: { ref: string } };
 
 export function registerAppointmentRoutes(app: FastifyInstance, ctx: AppContext, writeLimit: object): void {
   app.post('/api/v1/appointments', { config: writeLimit }, async (req, reply) => {
-    const body = parseWith(BookRequest, req.body);
+    const body = await parseBookBody(ctx, req.body);
     const key = req.headers['idempotency-key'];
     if (key !== undefined && (typeof key !== 'string' || key.length === 0 || key.length > 255))
       throw new DomainError('validation', { fields: { 'Idempotency-Key': { key: 'field.invalid' } } });
