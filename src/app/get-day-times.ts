@@ -27,12 +27,15 @@ export async function getDayTimes(
   const now = ctx.now();
   const tz = catalog.config.organization.timezone;
   const channel = q.channel ?? 'online';
-  const { input } = await loadEngineInput(ctx.db, {
-    catalog, office, durationMinutes, channel, now, from: q.date, to: q.date, excludeIds: q.except && [q.except.id],
+  const key = `daytimes|${office.id}|${durationMinutes}|${channel}|${q.date}|${Math.floor(now / 60_000)}|${q.except?.id ?? ''}`;
+  return ctx.memo(key, async () => {
+    const { input } = await loadEngineInput(ctx.db, {
+      catalog, office, durationMinutes, channel, now, from: q.date, to: q.date, excludeIds: q.except && [q.except.id],
+    });
+    const times = dayTimes(input, q.date).filter((ms) => ms !== q.except?.start).map((ms) => {
+      const t = slotTime(ms, tz);
+      return { time: t.time, startsAt: t.startsAt };
+    });
+    return { date: q.date, durationMinutes, times };
   });
-  const times = dayTimes(input, q.date).filter((ms) => ms !== q.except?.start).map((ms) => {
-    const t = slotTime(ms, tz);
-    return { time: t.time, startsAt: t.startsAt };
-  });
-  return { date: q.date, durationMinutes, times };
 }
