@@ -264,16 +264,20 @@ describe('availability cache', () => {
     try {
       const q = { office: 'buergeramt', services: [{ id: 'anmeldung', quantity: 1 }], from: '2026-12-01', to: '2026-12-01' };
       const before = (await getAvailability(app.ctx, q)).days[0].freeTimes;
+      const day = { office: q.office, services: q.services, date: q.from };
+      const timesBefore = (await getDayTimes(app.ctx, day)).times.length;
       // a row written behind the use cases' back is not seen while the answer is cached ...
       await app.db.db.insertInto('appointments').values([0, 1].map((lane) => ({
         org_id: 'test-org', office_id: 'buergeramt', lane, starts_at: new Date(Date.parse(T('11:00'))), ends_at: new Date(Date.parse(T('11:15'))),
         status: 'booked' as const, channel: 'phone' as const, services: JSON.stringify([{ id: 'anmeldung', quantity: 1 }]), duration_minutes: 15,
       }))).execute();
       assert.equal((await getAvailability(app.ctx, q)).days[0].freeTimes, before);
+      assert.equal((await getDayTimes(app.ctx, day)).times.length, timesBefore);
       // ... but a booking through the use case forgets every cached answer
       await bookAppointment(app.ctx, input({ startsAt: T('09:00') }));
       await bookAppointment(app.ctx, input({ startsAt: T('09:00') }));
       assert.equal((await getAvailability(app.ctx, q)).days[0].freeTimes, before - 2); // 09:00 and 11:00 now full
+      assert.equal((await getDayTimes(app.ctx, day)).times.length, timesBefore - 2);
     } finally {
       await app.close();
     }
