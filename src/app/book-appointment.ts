@@ -7,7 +7,6 @@ import { parseRfc3339 } from '../domain/time.ts';
 import type { Channel, Locale, ServiceRequest } from '../domain/types.ts';
 import { countActiveForEmail, deleteHold, findById, lockEmail } from '../db/repositories/appointment-repo.ts';
 import { claimIdempotencyKey, storeIdempotentResponse } from '../db/repositories/idempotency-repo.ts';
-import { enqueueMail } from '../db/repositories/outbox-repo.ts';
 import { withRetry } from '../db/retry.ts';
 import { alternativesAround } from './alternatives.ts';
 import { toAppointmentView, type AppointmentView } from './appointment-view.ts';
@@ -118,19 +117,11 @@ export async function bookAppointment(ctx: AppContext, raw: BookInput): Promise<
           created_at: nowDate,
           updated_at: nowDate,
         }),
+        mail: contact.email
+          ? { kind: confirmByEmail ? 'confirm_request' : 'booking_confirmation', recipient: contact.email, locale: raw.locale, payload: { manageToken } }
+          : undefined,
       });
       if (row === null) return { kind: 'unavailable' as const };
-      const id = row.id;
-      if (contact.email) {
-        await enqueueMail(tx, {
-          orgId: ctx.orgId,
-          appointmentId: id,
-          kind: confirmByEmail ? 'confirm_request' : 'booking_confirmation',
-          recipient: contact.email,
-          locale: raw.locale,
-          payload: { manageToken },
-        });
-      }
       const appointment = toAppointmentView(row, catalog, raw.locale, now);
       if (idem && idemKeyHash) {
         await storeIdempotentResponse(tx, {

@@ -9,7 +9,9 @@ import type { Transaction } from 'kysely';
 import { checkStart } from '../domain/availability.ts';
 import type { Channel, Office } from '../domain/types.ts';
 import type { Database } from '../db/schema.ts';
-import { busyIntervals, insertIfLaneFree, releaseExpired, type AppointmentRow, type NewAppointment } from '../db/repositories/appointment-repo.ts';
+import {
+  busyIntervals, insertIfLaneFree, releaseExpired, type AppointmentRow, type NewAppointment, type OutboxDraft,
+} from '../db/repositories/appointment-repo.ts';
 import type { Catalog } from './catalog.ts';
 
 const LANE_ATTEMPTS = 8;
@@ -25,6 +27,8 @@ export async function occupyFreeLane(
     now: number;
     /** the rest of the row; called per attempt, so each try may draw a new reference */
     row: (attempt: number) => Omit<NewAppointment, 'lane' | 'starts_at' | 'ends_at' | 'office_id' | 'org_id' | 'channel' | 'duration_minutes'>;
+    /** an e-mail about the row, written to the outbox with it */
+    mail?: OutboxDraft;
   },
 ): Promise<AppointmentRow | null> {
   const end = q.start + q.durationMinutes * 60_000;
@@ -47,7 +51,7 @@ export async function occupyFreeLane(
       ends_at: new Date(end),
       channel: q.channel,
       duration_minutes: q.durationMinutes,
-    });
+    }, q.mail);
     if (inserted) return inserted;
     if (attempt === 0) {
       await releaseExpired(tx, { orgId, officeId: q.office.id, from: new Date(q.start), to: new Date(end), now: new Date(q.now) });
