@@ -21,10 +21,12 @@ export interface PlanEntry {
   reason?: string;
 }
 
-/** FNV-1a of the entry's JSON, as 8 hex digits. */
+/** FNV-1a of the entry's fields in a fixed order (stored JSON may reorder keys), as 8 hex digits. */
 function fingerprint(entry: Closure | Block): string {
+  const fields = [entry.from, entry.to, entry.fromTime ?? null, entry.toTime ?? null, 'counters' in entry ? entry.counters : null,
+    entry.reason?.de ?? null, entry.reason?.en ?? null];
   let h = 0x811c9dc5;
-  for (const ch of JSON.stringify(entry)) {
+  for (const ch of JSON.stringify(fields)) {
     h ^= ch.codePointAt(0)!;
     h = Math.imul(h, 0x01000193) >>> 0;
   }
