@@ -87,13 +87,13 @@ export function PlanChangePage(props: {
                     <legend class="kern-label">
                       {p.choice.legend(a.reference)}: {a.date} {a.from}–{a.to}, {a.name ?? '–'}, {a.services.join(', ')}
                     </legend>
-                    <p class="kern-body">
-                      <a class="kern-link" href={`/staff/termin/${encodeURIComponent(a.reference)}`}>{a.reference}</a>
-                      {' · '}{p.choice.suggested}: {at || p.choice.noTime}
-                      {a.hasEmail ? '' : ` · ${p.choice.noEmail}`}
-                    </p>
                     {a.suggested ? <input type="hidden" name={`t_${a.reference}`} value={a.suggested.startsAt} /> : null}
                     <div class="kern-fieldset__body">
+                      <p class="kern-body">
+                        <a class="kern-link" href={`/staff/termin/${encodeURIComponent(a.reference)}`}>{a.reference}</a>
+                        {' · '}{p.choice.suggested}: {at || p.choice.noTime}
+                        {a.hasEmail ? '' : ` · ${p.choice.noEmail}`}
+                      </p>
                       {a.suggested ? (
                         <div class="kern-form-check">
                           <input class="kern-form-check__radio" type="radio" id={id('move')} name={`c_${a.reference}`} value="move" checked={chosen === 'move'} />
