@@ -3,9 +3,10 @@
 // them as they are, in which case they are marked for staff.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { markConflicts, upcomingAppointments } from '../db/repositories/appointment-repo.ts';
+import { clearResolvedConflicts, laneRows, markConflicts, setLane, upcomingAppointments } from '../db/repositories/appointment-repo.ts';
 import { lockOrganizationConfig, organizationExists, recordAudit, saveOrgConfig } from '../db/repositories/organization-repo.ts';
 import { findConfigConflicts, type ConfigConflict, type ConflictReason } from '../domain/config-conflicts.ts';
+import { planRelanes } from '../domain/relane.ts';
 import { localDateOf, localTimeOf } from '../domain/time.ts';
 import type { OrgConfig } from '../domain/types.ts';
 import { formatReference } from './tokens.ts';
@@ -13,16 +14,41 @@ import { formatReference } from './tokens.ts';
 export interface ImportResult {
   applied: boolean;
   conflicts: ConfigConflict[];
+  /** appointments moved (or, in a dry run, to be moved) to another desk at the same time */
+  relaned: { reference: string; officeId: string; start: number; end: number; from: number; to: number }[];
 }
 
 export async function importConfig(
   db: Kysely<Database>,
-  q: { orgId: string; config: OrgConfig; now: number; keepConflicts?: boolean; dryRun?: boolean; actor?: string },
+  q: {
+    orgId: string; config: OrgConfig; now: number; keepConflicts?: boolean; dryRun?: boolean; actor?: string;
+    /** move appointments whose desk is no longer staffed to a free remaining desk at the same time (same transaction) */
+    relane?: boolean;
+    /** clear the conflict mark of appointments the new configuration fits again */
+    clearResolved?: boolean;
+    /** the audit entry's action and extra details (default `config.import`) */
+    audit?: { action: string; details?: Record<string, unknown> };
+  },
 ): Promise<ImportResult> {
   return db.transaction().execute(async (tx) => {
     // One import at a time per organization, and no booking slips in between check and write.
     await lockOrganizationConfig(tx, q.orgId);
-    const rows = (await organizationExists(tx, q.orgId)) ? await upcomingAppointments(tx, q.orgId, new Date(q.now)) : [];
+    const exists = await organizationExists(tx, q.orgId);
+    const rows = exists ? await upcomingAppointments(tx, q.orgId, new Date(q.now)) : [];
+    const upcoming = new Set(rows.filter((r) => r.reference !== null).map((r) => r.id));
+    const moves = exists && q.relane
+      ? planRelanes(q.config, (await laneRows(tx, q.orgId, new Date(q.now))).map((r) => ({
+        id: r.id, officeId: r.office_id, lane: r.lane, start: r.starts_at.getTime(), end: r.ends_at.getTime(), channel: r.channel,
+        movable: upcoming.has(r.id),
+      })))
+      : [];
+    const relaned: ImportResult['relaned'] = [];
+    for (const m of moves) {
+      const r = rows.find((x) => x.id === m.id);
+      if (!r) continue;
+      relaned.push({ reference: r.reference!, officeId: r.office_id, start: r.starts_at.getTime(), end: r.ends_at.getTime(), from: m.from, to: m.to });
+      r.lane = m.to;
+    }
     const conflicts = findConfigConflicts(
       q.config,
       rows
@@ -36,16 +62,23 @@ export async function importConfig(
           services: r.services,
         })),
     );
-    if (q.dryRun || (conflicts.length > 0 && !q.keepConflicts)) return { applied: false, conflicts };
+    if (q.dryRun || (conflicts.length > 0 && !q.keepConflicts)) return { applied: false, conflicts, relaned };
     await saveOrgConfig(tx, q.orgId, q.config);
+    // in the planned order: each target lane is free when its row moves there
+    for (const m of moves) await setLane(tx, q.orgId, m.id, m.to, new Date(q.now));
+    if (q.clearResolved) await clearResolvedConflicts(tx, q.orgId, conflicts.map((c) => c.appointment.reference), new Date(q.now));
     await markConflicts(tx, q.orgId, conflicts.map((c) => ({ reference: c.appointment.reference, reason: c.reason })));
     await recordAudit(tx, {
       orgId: q.orgId,
       actor: q.actor ?? 'cli',
-      action: 'config.import',
-      details: { services: q.config.services.length, offices: q.config.offices.length, keptConflicts: conflicts.length },
+      action: q.audit?.action ?? 'config.import',
+      details: {
+        services: q.config.services.length, offices: q.config.offices.length, keptConflicts: conflicts.length,
+        ...(q.relane ? { relaned: relaned.map((r) => formatReference(r.reference)) } : {}),
+        ...q.audit?.details,
+      },
     });
-    return { applied: true, conflicts };
+    return { applied: true, conflicts, relaned };
   });
 }
 

@@ -52,6 +52,10 @@ export function crossChecks(raw: unknown): RawProblem[] {
     entries(office.closures).forEach((closure, j) => {
       if (isObj(closure)) closureRules(closure, [...at, 'closures', j], add);
     });
+    // a block names its days and times like a closure
+    entries(office.blocks).forEach((block, j) => {
+      if (isObj(block)) closureRules(block, [...at, 'blocks', j], add);
+    });
   });
   return out;
 }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
-import type { Closure, ExtraHours, HoursRule, Office, OrgConfig, Service, Text, TextList } from '../domain/types.ts';
+import type { Block, Closure, ExtraHours, HoursRule, Office, OrgConfig, Service, Text, TextList } from '../domain/types.ts';
 import { WEEKDAYS } from '../domain/types.ts';
 import { exportConfig } from './export.ts';
 import { parseConfigText } from './file.ts';
@@ -58,6 +58,20 @@ test('texts equal in both languages are written once, others as { de, en }; defa
   assert.deepStrictEqual(roundTrip(r.orgId, r.config).config, r.config);
 });
 
+test('blocks are written after the closures, like them, with their counters, and read back byte for byte', () => {
+  const r = validateConfig(validFile());
+  assert.ok(r.ok);
+  r.config.offices[0]!.blocks = [
+    { from: '2026-12-02', to: '2026-12-02', fromTime: '09:00', toTime: '10:00', counters: 1, reason: { de: 'krank', en: 'ill' } },
+    { from: '2026-12-07', to: '2026-12-11', counters: 2 },
+  ];
+  const yaml = exportConfig(r.orgId, r.config);
+  assert.match(yaml, /^ {4}blocks:\n {6}- date: "2026-12-02"\n {8}fromTime: "09:00"\n {8}toTime: "10:00"\n {8}counters: 1\n {8}reason: \{ de: krank, en: ill \}\n {6}- from: "2026-12-07"\n {8}to: "2026-12-11"\n {8}counters: 2$/m);
+  const back = roundTrip(r.orgId, r.config);
+  assert.deepStrictEqual(back.config, r.config);
+  assert.equal(exportConfig(back.orgId, back.config), yaml, 'byte for byte');
+});
+
 // ------------------------------------------------- property: any config round-trips
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -100,6 +114,8 @@ const closure: fc.Arbitrary<Closure> = fc.record({
   from: dateOf(a), to: dateOf(a + length), fromTime: part?.from, toTime: part?.to, reason,
 }));
 
+const block: fc.Arbitrary<Block> = fc.tuple(closure, fc.integer({ min: 1, max: 100 })).map(([c, counters]) => ({ ...c, counters }));
+
 const extra: fc.Arbitrary<ExtraHours> = fc.record({ d: day, window, capacity })
   .map(({ d, window, capacity }) => ({ date: dateOf(d), ...window, ...capacity }));
 
@@ -122,7 +138,8 @@ const office = (serviceIds: string[]): fc.Arbitrary<Office> => fc.record({
   slotMinutes: fc.integer({ min: 1, max: 1440 }),
   services: fc.shuffledSubarray(serviceIds, { minLength: 1 }),
   booking, hours: fc.array(hours, { maxLength: 3 }), closures: fc.array(closure, { maxLength: 3 }), extraHours: fc.array(extra, { maxLength: 2 }),
-});
+  blocks: fc.array(block, { maxLength: 3 }),
+}).map(({ blocks, ...o }) => (blocks.length > 0 ? { ...o, blocks } : o));
 
 const config: fc.Arbitrary<{ orgId: string; config: OrgConfig }> = fc.record({
   orgId: slug,
@@ -151,5 +168,6 @@ test('any valid config round-trips through export and import (property)', () => 
     const back = roundTrip(orgId, config);
     assert.equal(back.orgId, orgId);
     assert.deepStrictEqual(back.config, config);
+    assert.equal(exportConfig(back.orgId, back.config), exportConfig(orgId, config), 'byte for byte');
   }), { numRuns: 300 });
 });

@@ -5,7 +5,7 @@
 // that no YAML reader (1.1 ones included) takes them for numbers or dates.
 
 import { Document, visit, type Node, type YAMLMap } from 'yaml';
-import type { Assistant, AssistantAnswer, AssistantQuestion, Closure, ExtraHours, HoursRule, Office, OrgConfig, Service, Text, TextList } from '../domain/types.ts';
+import type { Assistant, AssistantAnswer, AssistantQuestion, Block, Closure, ExtraHours, HoursRule, Office, OrgConfig, Service, Text, TextList } from '../domain/types.ts';
 import { ORGANIZATION_PAGES } from './schema.ts';
 
 const SHORT = 70;
@@ -67,6 +67,14 @@ export function exportConfig(orgId: string, config: OrgConfig): string {
     reason: c.reason ? text(c.reason) : undefined,
   });
 
+  const block = (b: Block) => defined({
+    ...(b.from === b.to ? { date: b.from } : { from: b.from, to: b.to }),
+    fromTime: b.fromTime,
+    toTime: b.toTime,
+    counters: b.counters,
+    reason: b.reason ? text(b.reason) : undefined,
+  });
+
   const extra = (e: ExtraHours) => ({
     date: e.date,
     from: e.from,
@@ -99,6 +107,7 @@ export function exportConfig(orgId: string, config: OrgConfig): string {
     hours: o.hours.map(hours),
     closures: o.closures.length > 0 ? o.closures.map(closure) : undefined,
     extraHours: o.extraHours.length > 0 ? o.extraHours.map(extra) : undefined,
+    blocks: o.blocks?.length ? o.blocks.map(block) : undefined,
   });
 
   const answer = (x: AssistantAnswer) => defined({

@@ -304,6 +304,12 @@ const closureShape = {
   reason: text.optional(),
 };
 
+/** Fewer counters for a period: a closure's fields plus how many counters are taken away. */
+const blockShape = {
+  ...closureShape,
+  counters: int(1, LIMITS.counters),
+};
+
 const officeShape = {
   id: slug,
   name: shortText,
@@ -316,6 +322,8 @@ const officeShape = {
   hours: z.array(z.strictObject(hoursShape)),
   closures: z.array(z.strictObject(closureShape)).default([]),
   extraHours: z.array(z.strictObject(extraHoursShape)).default([]),
+  // extension to the contract: blocks (fewer counters for a period)
+  blocks: z.array(z.strictObject(blockShape)).default([]),
 };
 
 // The online assistant (docs/config.md, "assistant"): guided questions, and
@@ -377,6 +385,7 @@ export const KNOWN_FIELDS: Record<string, readonly string[]> = {
   'offices[].hours[]': Object.keys(hoursShape),
   'offices[].extraHours[]': Object.keys(extraHoursShape),
   'offices[].closures[]': Object.keys(closureShape),
+  'offices[].blocks[]': Object.keys(blockShape),
   assistant: Object.keys(assistantShape),
   'assistant.questions[]': Object.keys(questionShape),
   'assistant.questions[].answers[]': Object.keys(answerShape),

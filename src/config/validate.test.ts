@@ -87,6 +87,31 @@ test('organization id, page texts and explicit values are kept', () => {
   assert.equal(r.config.offices[0]!.booking.leadMinutes, 1440);
 });
 
+test('blocks: like closures plus the counters taken away; none means none', () => {
+  const f = validFile();
+  f.offices[0].blocks = [
+    { date: '2026-12-02', fromTime: '09:00', toTime: '10:00', counters: 1, reason: 'krank' },
+    { from: '2026-12-07', to: '2026-12-11', counters: 2 },
+    { date: '2026-12-03', fromTime: '14:00', counters: 1 },
+  ];
+  const r = validateConfig(f);
+  assert.ok(r.ok, r.ok ? '' : show(r.problems));
+  assert.deepEqual(r.config.offices[0]!.blocks, [
+    { from: '2026-12-02', to: '2026-12-02', fromTime: '09:00', toTime: '10:00', reason: { de: 'krank', en: 'krank' }, counters: 1 },
+    { from: '2026-12-07', to: '2026-12-11', counters: 2 },
+    { from: '2026-12-03', to: '2026-12-03', fromTime: '14:00', toTime: '24:00', counters: 1 },
+  ]);
+  const none = validateConfig(validFile());
+  assert.ok(none.ok);
+  assert.equal('blocks' in none.config.offices[0]!, false, 'no blocks: the office reads as before');
+  const bad = validFile();
+  bad.offices[0].blocks = [{ date: '2026-12-02', fromTime: '11:00', toTime: '10:00', counters: 0 }];
+  assert.deepEqual(problemsOf(bad, 'de').map(formatProblem), [
+    'offices[0].blocks[0].toTime: muss nach „fromTime“ liegen (11:00)',
+    'offices[0].blocks[0].counters: muss mindestens 1 sein (angegeben: 0)',
+  ]);
+});
+
 type Case = [name: string, change: (f: AnyConfig) => void, path: string, fragment: string];
 
 const o = (f: AnyConfig) => f.offices[0];
@@ -116,6 +141,14 @@ const BAD: Case[] = [
   ['closure range without end', (f) => { o(f).closures[0] = { from: '2026-12-28' }; }, 'offices[0].closures[0].to', 'is required when "from" is given'],
   ['closure range backwards', (f) => { o(f).closures[0] = { from: '2026-12-28', to: '2026-12-27' }; }, 'offices[0].closures[0].to', 'must not be before "from" (2026-12-28)'],
   ['part-day closure backwards', (f) => { Object.assign(o(f).closures[0], { fromTime: '13:00', toTime: '12:00' }); }, 'offices[0].closures[0].toTime', 'must be after "fromTime" (13:00)'],
+  ['block without counters', (f) => { o(f).blocks = [{ date: '2026-12-02' }]; }, 'offices[0].blocks[0].counters', 'is required'],
+  ['block of no counters', (f) => { o(f).blocks = [{ date: '2026-12-02', counters: 0 }]; }, 'offices[0].blocks[0].counters', 'must be at least 1 (got 0)'],
+  ['block of half a counter', (f) => { o(f).blocks = [{ date: '2026-12-02', counters: 1.5 }]; }, 'offices[0].blocks[0].counters', 'must be a whole number'],
+  ['block with date and range', (f) => { o(f).blocks = [{ date: '2026-12-02', from: '2026-12-02', to: '2026-12-03', counters: 1 }]; }, 'offices[0].blocks[0]', 'either "date" or "from"/"to", not both'],
+  ['block without any day', (f) => { o(f).blocks = [{ counters: 1 }]; }, 'offices[0].blocks[0]', 'needs "date" (one day) or "from" and "to"'],
+  ['block range backwards', (f) => { o(f).blocks = [{ from: '2026-12-28', to: '2026-12-27', counters: 1 }]; }, 'offices[0].blocks[0].to', 'must not be before "from" (2026-12-28)'],
+  ['part-day block backwards', (f) => { o(f).blocks = [{ date: '2026-12-02', fromTime: '11:00', toTime: '10:00', counters: 1 }]; }, 'offices[0].blocks[0].toTime', 'must be after "fromTime" (11:00)'],
+  ['block field misspelt', (f) => { o(f).blocks = [{ date: '2026-12-02', counter: 1 }]; }, 'offices[0].blocks[0].counter', 'unknown field (did you mean "counters"?)'],
   ['extra hours backwards', (f) => { o(f).extraHours[0].to = '09:00'; }, 'offices[0].extraHours[0].to', 'must be after "from" (09:00)'],
   ['misspelt time zone', (f) => { f.organization.timezone = 'Europe/Berln'; }, 'organization.timezone', 'unknown time zone "Europe/Berln" (did you mean "Europe/Berlin"?)'],
   ['time zone in lower case', (f) => { f.organization.timezone = 'europe/berlin'; }, 'organization.timezone', 'did you mean "Europe/Berlin"?'],
@@ -178,7 +211,8 @@ test(`each of ${BAD.length} bad inputs is refused with its path and message`, as
       assert.ok(here[0]!.message.includes(fragment), `"${here[0]!.message}" should contain "${fragment}"`);
       // nothing else is reported, except "from is required" after a misspelt "from"
       const others = problems.filter((p) => p.path !== path);
-      const expectedOthers = name === 'misspelt field' ? ['offices[0].hours[0].from: is required'] : [];
+      const expectedOthers = name === 'misspelt field' ? ['offices[0].hours[0].from: is required']
+        : name === 'block field misspelt' ? ['offices[0].blocks[0].counters: is required'] : [];
       assert.deepEqual(others.map(formatProblem), expectedOthers);
     });
   }

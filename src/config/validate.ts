@@ -3,7 +3,7 @@
 // `path: message` (e.g. `offices[0].hours[1].to: must be after "from" (13:00)`).
 
 import type { z } from 'zod';
-import type { Assistant, Closure, Locale, Office, OrgConfig, Organization, Service } from '../domain/types.ts';
+import type { Assistant, Block, Closure, Locale, Office, OrgConfig, Organization, Service } from '../domain/types.ts';
 import { crossChecks, type RawProblem, type Segment } from './checks.ts';
 import { renderMessage } from './messages.ts';
 import { ConfigFileSchema, KNOWN_FIELDS, type ConfigFile, type OrganizationPages } from './schema.ts';
@@ -198,6 +198,18 @@ function withoutUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
+function closureOf(c: ConfigFile['offices'][number]['closures'][number]): Closure {
+  const part = c.fromTime !== undefined || c.toTime !== undefined;
+  return withoutUndefined({
+    from: (c.date ?? c.from)!,
+    to: (c.date ?? c.to)!,
+    // a part-day closure always has both ends: from the start / to the end of the day
+    fromTime: part ? (c.fromTime ?? '00:00') : undefined,
+    toTime: part ? (c.toTime ?? '24:00') : undefined,
+    reason: c.reason,
+  });
+}
+
 function normalise(file: ConfigFile): ParsedConfig {
   const { id: orgId, privacy, imprint, accessibility, ...org } = file.organization;
   const pages: OrganizationPages = withoutUndefined({ privacy, imprint, accessibility });
@@ -235,17 +247,9 @@ function normalise(file: ConfigFile): ParsedConfig {
       validFrom: h.validFrom,
       validTo: h.validTo,
     })),
-    closures: o.closures.map((c): Closure => {
-      const part = c.fromTime !== undefined || c.toTime !== undefined;
-      return withoutUndefined({
-        from: (c.date ?? c.from)!,
-        to: (c.date ?? c.to)!,
-        // a part-day closure always has both ends: from the start / to the end of the day
-        fromTime: part ? (c.fromTime ?? '00:00') : undefined,
-        toTime: part ? (c.toTime ?? '24:00') : undefined,
-        reason: c.reason,
-      });
-    }),
+    closures: o.closures.map(closureOf),
+    // left out when there are none, so configs without blocks read as before
+    ...(o.blocks.length > 0 ? { blocks: o.blocks.map((b): Block => ({ ...closureOf(b), counters: b.counters })) } : {}),
     extraHours: o.extraHours.map((e) => ({
       date: e.date,
       from: e.from,

@@ -1,5 +1,5 @@
-// A day's opening windows as instants: weekly rules + extra hours, minus holidays and closures.
-import type { Capacity, Closure, LocalDate, Office, Text } from './types.ts';
+// A day's opening windows as instants: weekly rules + extra hours, minus holidays, closures and blocks.
+import type { Block, Capacity, Closure, LocalDate, Office, Text } from './types.ts';
 import { normalize, subtract, type Interval } from './intervals.ts';
 import { publicHolidayText } from './holidays.ts';
 import { parseLocalTime, weekdayOf, zonedInstant } from './time.ts';
@@ -42,6 +42,9 @@ export interface OrgZone {
  *   each summed): two rules 08:00-12:00 with 2 counters and 10:00-14:00 with 1 counter mean 3 counters
  *   from 10:00 to 12:00. Extra hours thus add staff on top of the regular ones.
  * - `closures` win over everything: the whole day, or `fromTime..toTime` of each day in range.
+ * - `blocks` take `counters` desks away for their period (the whole day or `fromTime..toTime` of each
+ *   day in range); several blocks add up. Online and phone are capped at the counters that remain;
+ *   where none remain, the time is not open.
  * - Windows are the union of open time; any gap (lunch break, part-day closure) splits them.
  * Wall-clock times become instants with `zonedInstant`, so DST days are 23 or 25 hours long.
  */
@@ -69,10 +72,33 @@ export function daySchedule(office: Office, org: OrgZone, date: LocalDate): DayS
   const closures = office.closures.filter((c) => c.from <= date && date <= c.to);
   const closedTimes = closures.map((c) => closureInterval(c, date, tz));
   const open = subtract(normalize(pieces), closedTimes);
+  const blocked = blocksOn(office, date, tz);
 
-  const windows = buildWindows(pieces, open);
+  const windows = buildWindows(pieces, open, blocked);
   if (windows.length > 0) return { date, windows };
   return { date, windows, closed: closedReason(holiday, closures, closedTimes, pieces, date, tz) };
+}
+
+/** A block's period on one date as instants, with the counters it takes away. */
+export interface BlockedTime extends Interval {
+  counters: number;
+}
+
+/** The blocks in force on a date, as instants. */
+export function blocksOn(office: Office, date: LocalDate, tz: string): BlockedTime[] {
+  const out: BlockedTime[] = [];
+  for (const b of office.blocks ?? []) {
+    if (b.from <= date && date <= b.to) out.push({ ...closureInterval(b, date, tz), counters: b.counters });
+  }
+  return out;
+}
+
+/** The closures and blocks in force on a date, for staff ("why is this time closed?"). */
+export function plansOn(office: Office, date: LocalDate): { closures: Closure[]; blocks: Block[] } {
+  return {
+    closures: office.closures.filter((c) => c.from <= date && date <= c.to),
+    blocks: (office.blocks ?? []).filter((b) => b.from <= date && date <= b.to),
+  };
 }
 
 function closureInterval(c: Closure, date: LocalDate, tz: string): Interval {
@@ -87,7 +113,8 @@ function closureInterval(c: Closure, date: LocalDate, tz: string): Interval {
 
 /**
  * Priority: a public holiday; else a closure covering the whole day or taking away open time;
- * else no opening hours that day.
+ * else no opening hours that day. (Time taken by blocks alone reads as no opening hours: their
+ * reasons are for staff.)
  */
 function closedReason(holiday: Text | null, closures: Closure[], closedTimes: Interval[], pieces: Segment[],
   date: LocalDate, tz: string): ClosedReason {
@@ -102,12 +129,16 @@ function closedReason(holiday: Text | null, closures: Closure[], closedTimes: In
   return reason ? { kind: 'closure', reason } : { kind: 'closure' };
 }
 
-/** Sweep: cut the open set at every rule boundary, sum capacities per piece, join equal neighbours. */
-function buildWindows(pieces: Segment[], open: Interval[]): OpenWindow[] {
+/**
+ * Sweep: cut the open set at every rule and block boundary, sum capacities per piece, take the
+ * blocked counters away, join equal neighbours.
+ */
+function buildWindows(pieces: Segment[], open: Interval[], blocked: BlockedTime[]): OpenWindow[] {
   if (open.length === 0) return [];
   const cuts = new Set<number>();
   for (const p of pieces) cuts.add(p.start).add(p.end);
   for (const o of open) cuts.add(o.start).add(o.end);
+  for (const b of blocked) cuts.add(b.start).add(b.end);
   const points = [...cuts].sort((a, b) => a - b);
 
   const windows: OpenWindow[] = [];
@@ -123,7 +154,10 @@ function buildWindows(pieces: Segment[], open: Interval[]): OpenWindow[] {
         cap.counters += p.counters; cap.online += p.online; cap.phone += p.phone;
       }
     }
+    for (const b of blocked) if (b.start <= start && end <= b.end) cap.counters -= b.counters;
     if (cap.counters <= 0) continue;
+    cap.phone = Math.min(cap.phone, cap.counters);
+    cap.online = Math.min(cap.online, cap.counters);
     const w = windows[windows.length - 1];
     const last = w?.segments[w.segments.length - 1];
     if (w && w.end === start) {

@@ -51,6 +51,15 @@ export interface Closure {
   reason?: Text;
 }
 
+/**
+ * Fewer counters for a period (a colleague is ill): like a closure, but takes `counters` desks away
+ * instead of all of them. Several blocks add up; online and phone are capped at what remains.
+ * The reason is for staff (the citizen pages do not show it).
+ */
+export interface Block extends Closure {
+  counters: number;
+}
+
 export interface BookingRules {
   leadMinutes: number;
   horizonDays: number;
@@ -77,6 +86,8 @@ export interface Office {
   hours: HoursRule[];
   closures: Closure[];
   extraHours: ExtraHours[];
+  /** fewer counters for a period; absent when there are none */
+  blocks?: Block[];
 }
 
 export interface Service {

@@ -62,7 +62,7 @@ export function composeOutboxMail(q: {
     case 'reschedule': {
       if (cancelled) return { kind: 'skip', reason: 'appointment cancelled before the move notice went out' };
       const prev = str(payload.previousStartsAt);
-      input = { kind: 'reschedule', appointment: a, previousStartsAt: prev ? Date.parse(prev) : null, token };
+      input = { kind: 'reschedule', appointment: a, previousStartsAt: prev ? Date.parse(prev) : null, token, reason: str(payload.reason) };
       break;
     }
     case 'reminder':

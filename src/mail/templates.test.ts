@@ -91,3 +91,15 @@ test('confirm request: confirm link and deadline; move: old and new time; staff 
   const x = mail((a) => ({ kind: 'cancellation', appointment: a }));
   assert.match(x.subject, /^Termin abgesagt: Montag, 26\. Oktober 2026, 09:00 Uhr/);
 });
+
+test('a move by staff tells the reason, in German and English; a move by the citizen has none', () => {
+  const de = mail((a) => ({ kind: 'reschedule', appointment: a, previousStartsAt: Date.parse('2026-10-23T07:00:00Z'), reason: 'Krankheit im Team' }));
+  assert.match(de.text, /^Grund: +Krankheit im Team$/m);
+  assert.ok(de.html.includes('Krankheit im Team'));
+  assert.ok(de.text.indexOf('Krankheit im Team') < de.text.indexOf('Bisher'), 'the reason comes before the details');
+  const en = mail((a) => ({ kind: 'reschedule', appointment: a, previousStartsAt: null, reason: 'Staff <ill>' }), 'en');
+  assert.match(en.text, /^Reason: +Staff <ill>$/m);
+  assert.ok(en.html.includes('Staff &lt;ill&gt;'));
+  const own = mail((a) => ({ kind: 'reschedule', appointment: a, previousStartsAt: null }));
+  assert.doesNotMatch(own.text, /Grund/);
+});

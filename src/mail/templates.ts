@@ -15,7 +15,7 @@ export type MailTemplateInput =
   | { kind: 'booking_confirmation'; appointment: MailAppointment; token: string | null }
   | { kind: 'confirm_request'; appointment: MailAppointment; token: string | null; deadline: number }
   | { kind: 'cancellation'; appointment: MailAppointment }
-  | { kind: 'reschedule'; appointment: MailAppointment; previousStartsAt: number | null; token?: string | null }
+  | { kind: 'reschedule'; appointment: MailAppointment; previousStartsAt: number | null; token?: string | null; reason?: string | null }
   | { kind: 'reminder'; appointment: MailAppointment }
   | { kind: 'staff_cancellation'; appointment: MailAppointment; reason?: string | null };
 
@@ -173,6 +173,8 @@ export function renderMail(input: MailTemplateInput, locale: Locale): RenderedMa
       blocks.push(...details(a, t, locale), { type: 'p', text: t.calendarCancelAttached }, { type: 'p', text: t.rebook(a) });
       break;
     case 'reschedule':
+      // staff moved it (the office closed or has fewer counters): say why
+      if (input.reason) blocks.push({ type: 'facts', rows: [[t.labels.reason, input.reason]] });
       blocks.push(...details(a, t, locale, { previous: input.previousStartsAt }), ...bring(a, t), { type: 'p', text: t.calendarAttached }, ...manage(a, t, input.token));
       break;
     case 'reminder':

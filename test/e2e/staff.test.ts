@@ -149,11 +149,12 @@ describe('back office in Chromium', { skip, timeout: 240_000 }, () => {
       await page.getByRole('button', { name: 'Betroffene Termine prüfen' }).click();
       assert.match(await page.locator('main').innerText(), new RegExp(b.appointment.reference));
       await check(page, 'staff-07-closure-preview', false);
-      await page.getByLabel(/Alle betroffenen Termine absagen/).check();
+      await page.getByRole('button', { name: 'Alle: absagen' }).click();
       await page.getByRole('button', { name: 'Schließung eintragen' }).click();
-      assert.match(await page.locator('main').innerText(), /1 Termin\(e\) betroffen, 1 abgesagt/);
-      assert.match(await page.locator('main').innerText(), /An diesem Tag geschlossen/);
+      assert.match(await page.locator('main').innerText(), /abgesagt \(E-Mail mit Grund\)/);
       await check(page, null, false);
+      await page.getByRole('link', { name: 'Zur Tagesansicht' }).click();
+      assert.match(await page.locator('main').innerText(), /An diesem Tag geschlossen/);
     } finally {
       await context.close();
     }

@@ -224,3 +224,31 @@ export async function upcomingAppointments(db: Db, orgId: string, now: Date): Pr
     .orderBy('starts_at')
     .execute();
 }
+
+/**
+ * Every row that holds a lane from `now` on, for re-laning after a configuration change: expired
+ * holds too (the exclusion constraint still sees them until they are deleted).
+ */
+export async function laneRows(db: Db, orgId: string, now: Date): Promise<Pick<AppointmentRow, 'id' | 'reference' | 'office_id' | 'lane' | 'starts_at' | 'ends_at' | 'channel' | 'status'>[]> {
+  return db
+    .selectFrom('appointments')
+    .select(['id', 'reference', 'office_id', 'lane', 'starts_at', 'ends_at', 'channel', 'status'])
+    .where('org_id', '=', orgId)
+    .where('status', '<>', 'cancelled')
+    .where('ends_at', '>', now)
+    .execute();
+}
+
+/** Moves a row to another lane at the same time (the citizen sees no change). */
+export async function setLane(db: Db, orgId: string, id: string, lane: number, now: Date): Promise<void> {
+  await db.updateTable('appointments').set({ lane, updated_at: now }).where('org_id', '=', orgId).where('id', '=', id).execute();
+}
+
+/** Clears the conflict mark of upcoming appointments not in `keep` (their configuration fits again). */
+export async function clearResolvedConflicts(db: Db, orgId: string, keep: string[], now: Date): Promise<number> {
+  let q = db.updateTable('appointments').set({ conflict: null })
+    .where('org_id', '=', orgId).where('conflict', 'is not', null).where('ends_at', '>', now);
+  if (keep.length > 0) q = q.where('reference', 'not in', keep);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

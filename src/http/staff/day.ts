@@ -4,6 +4,7 @@ import { userOffices } from '../../app/staff/access.ts';
 import { getDay } from '../../app/staff/get-day.ts';
 import { searchAppointments } from '../../app/staff/search-appointments.ts';
 import { addDays, isValidLocalDate } from '../../domain/time.ts';
+import { plansOn } from '../../domain/opening-windows.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { sendPage } from '../web/page.ts';
 import { DayPage } from '../views/staff/day-page.tsx';
@@ -26,7 +27,8 @@ export function registerDayRoutes(app: FastifyInstance, { ctx }: StaffDeps): voi
     const day = await getDay(ctx, user, { office: officeId, date, locale });
     const link = (d: string) => `/staff?office=${encodeURIComponent(day.office.id)}&date=${d}`;
     const offices = mine.map((id) => ({ id, name: catalog.offices.get(id)?.name ?? id }));
-    return sendPage(reply, DayPage({ frame, day, offices, prev: link(addDays(day.date, -1)), next: link(addDays(day.date, 1)), canExport: user.role !== 'clerk', closedNote: closedNote(q.closed, frame.t) }));
+    const plans = plansOn(catalog.offices.get(day.office.id)!, day.date);
+    return sendPage(reply, DayPage({ frame, day, offices, prev: link(addDays(day.date, -1)), next: link(addDays(day.date, 1)), canExport: user.role !== 'clerk', closedNote: closedNote(q.closed, frame.t), plans }));
   });
 
   app.get('/staff/suche', async (req, reply) => {

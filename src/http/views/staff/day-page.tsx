@@ -3,10 +3,16 @@
 import type { DayItem, DayView } from '../../../app/staff/get-day.ts';
 import { Alert, SelectField } from '../components.tsx';
 import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
+import { DayPlans } from './day-plans.tsx';
+import { plansTexts } from './plans-texts.ts';
+import type { Block, Closure } from '../../../domain/types.ts';
 
 const apptUrl = (ref: string) => `/staff/termin/${encodeURIComponent(ref)}`;
 
-export function DayPage(props: { frame: StaffFrame; day: DayView; offices: { id: string; name: string }[]; prev: string; next: string; canExport: boolean; closedNote?: string }) {
+export function DayPage(props: {
+  frame: StaffFrame; day: DayView; offices: { id: string; name: string }[]; prev: string; next: string; canExport: boolean; closedNote?: string;
+  plans?: { closures: Closure[]; blocks: Block[] };
+}) {
   const { t } = props.frame;
   const { day } = props;
   const title = `${t.day}: ${day.office.name}, ${day.date}`;
@@ -29,6 +35,8 @@ export function DayPage(props: { frame: StaffFrame; day: DayView; offices: { id:
           <>
             {' · '}<a class="kern-link" href={`/staff/export.csv?office=${encodeURIComponent(day.office.id)}&from=${day.date}&to=${day.date}`}>{t.dayView.csv}</a>
             {' · '}<a class="kern-link" href={`/staff/schliessen?office=${encodeURIComponent(day.office.id)}&from=${day.date}`}>{t.closure.link}</a>
+            {' · '}<a class="kern-link" href={`/staff/sperren?office=${encodeURIComponent(day.office.id)}&from=${day.date}`}>{plansTexts(props.frame.locale).block.link}</a>
+            {' · '}<a class="kern-link" href={`/staff/plaene?office=${encodeURIComponent(day.office.id)}`}>{plansTexts(props.frame.locale).list.link}</a>
           </>
         ) : null}
       </p>
@@ -43,6 +51,7 @@ export function DayPage(props: { frame: StaffFrame; day: DayView; offices: { id:
         </Alert>
       ) : null}
       {props.closedNote ? <Alert kind="success" title={props.closedNote} role="status" /> : null}
+      {props.plans ? <DayPlans locale={props.frame.locale} plans={props.plans} /> : null}
       {day.closed ? <Alert kind="info" title={t.dayView.closed} /> : null}
 
       <h2 class="kern-heading-medium">{t.dayView.list}</h2>

@@ -1,0 +1,125 @@
+// Closing an office or blocking time (fewer counters): the form, then a preview
+// of the appointments it strands with a choice for each (move to the nearest
+// free time, cancel with the reason, keep as a conflict), then applying it.
+import type { Choice, PlanPreview } from '../../../app/staff/plan-change.ts';
+import { Alert, ErrorSummary, TextField } from '../components.tsx';
+import { texts } from '../texts.ts';
+import { plansTexts } from './plans-texts.ts';
+import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
+
+export type PlanKindOfPage = 'closure' | 'block';
+
+export interface PlanForm {
+  office: string;
+  from: string;
+  to: string;
+  fromTime: string;
+  toTime: string;
+  reason: string;
+  /** blocks only */
+  counters: string;
+}
+
+export function PlanChangePage(props: {
+  frame: StaffFrame;
+  kind: PlanKindOfPage;
+  action: string;
+  officeName: string;
+  form: PlanForm;
+  errors: { id: string; message: string }[];
+  preview: PlanPreview | null;
+  /** the choice per reference shown selected (from the last post or an "all" button) */
+  chosen: Map<string, Choice>;
+}) {
+  const { t, csrf, locale } = props.frame;
+  const p = plansTexts(locale);
+  const { form, kind } = props;
+  const c = t.closure;
+  const title = kind === 'block' ? `${p.block.title}: ${props.officeName}` : `${c.title}: ${props.officeName}`;
+  const err = (id: string) => props.errors.find((e) => e.id === id)?.message;
+  const summaryTexts = { ...texts(locale), common: { ...texts(locale).common, errorSummary: t.errors.summary } };
+  const hidden = Object.entries(form).filter(([k]) => kind === 'block' || k !== 'counters');
+  return (
+    <StaffLayout frame={props.frame} title={title} hasErrors={props.errors.length > 0}>
+      <h1 class="kern-heading-large">{title}</h1>
+      <ErrorSummary t={summaryTexts} errors={props.errors} />
+      {props.preview === null ? (
+        <form method="post" action={props.action}>
+          <input type="hidden" name="_csrf" value={csrf} />
+          <input type="hidden" name="office" value={form.office} />
+          {kind === 'block' ? <p class="kern-body">{p.block.intro}</p> : null}
+          <TextField id="from" name="from" label={c.from} hint="JJJJ-MM-TT" value={form.from} error={err('from')} />
+          <TextField id="to" name="to" label={c.to} hint="JJJJ-MM-TT" value={form.to} error={err('to')} />
+          <TextField id="fromTime" name="fromTime" label={c.fromTime} optional={c.optional} hint={c.timeHint} value={form.fromTime} />
+          <TextField id="toTime" name="toTime" label={c.toTime} optional={c.optional} value={form.toTime} error={err('toTime')} />
+          {kind === 'block' ? (
+            <TextField id="counters" name="counters" label={p.block.counters} hint={p.block.countersHint} inputmode="numeric" value={form.counters} error={err('counters')} />
+          ) : null}
+          <TextField id="reason" name="reason" label={kind === 'block' ? p.block.reason : c.reason} value={form.reason} error={err('reason')} />
+          <button type="submit" class="kern-btn kern-btn--primary" name="step" value="preview">
+            <span class="kern-label">{kind === 'block' ? p.block.check : c.check}</span>
+          </button>
+        </form>
+      ) : (
+        <form method="post" action={props.action}>
+          <input type="hidden" name="_csrf" value={csrf} />
+          {hidden.map(([k, v]) => <input type="hidden" name={k} value={v} />)}
+          <p class="kern-body">
+            {form.from}{form.to !== form.from ? ` – ${form.to}` : ''}{form.fromTime ? `, ${form.fromTime}–${form.toTime}` : ''}
+            {kind === 'block' ? `, ${p.block.summary(Number(form.counters))}` : ''}: {form.reason}
+          </p>
+          {props.preview.relaned > 0 ? <Alert kind="info" title={p.choice.relaned(props.preview.relaned)} role="status" /> : null}
+          {props.preview.affected.length === 0 ? <Alert kind="success" title={p.choice.none} role="status" /> : (
+            <>
+              <h2 class="kern-heading-medium">{p.choice.affected(props.preview.affected.length)}</h2>
+              <p class="kern-body">{p.choice.affectedHint}</p>
+              <div class="az-actions" role="group" aria-label={p.choice.defaults}>
+                <button type="submit" class="kern-btn kern-btn--secondary" name="all" value="move"><span class="kern-label">{p.choice.allMove}</span></button>
+                <button type="submit" class="kern-btn kern-btn--secondary" name="all" value="cancel"><span class="kern-label">{p.choice.allCancel}</span></button>
+                <button type="submit" class="kern-btn kern-btn--secondary" name="all" value="keep"><span class="kern-label">{p.choice.allKeep}</span></button>
+              </div>
+              {props.preview.affected.map((a) => {
+                const chosen = props.chosen.get(a.reference) ?? 'keep';
+                const id = (v: string) => `c-${a.reference}-${v}`;
+                const at = a.suggested ? `${a.suggested.date} ${a.suggested.time}` : '';
+                return (
+                  <fieldset class="kern-fieldset az-affected">
+                    <legend class="kern-label">
+                      {p.choice.legend(a.reference)}: {a.date} {a.from}–{a.to}, {a.name ?? '–'}, {a.services.join(', ')}
+                    </legend>
+                    {a.suggested ? <input type="hidden" name={`t_${a.reference}`} value={a.suggested.startsAt} /> : null}
+                    <div class="kern-fieldset__body">
+                      <p class="kern-body">
+                        <a class="kern-link" href={`/staff/termin/${encodeURIComponent(a.reference)}`}>{a.reference}</a>
+                        {' · '}{p.choice.suggested}: {at || p.choice.noTime}
+                        {a.hasEmail ? '' : ` · ${p.choice.noEmail}`}
+                      </p>
+                      {a.suggested ? (
+                        <div class="kern-form-check">
+                          <input class="kern-form-check__radio" type="radio" id={id('move')} name={`c_${a.reference}`} value="move" checked={chosen === 'move'} />
+                          <label class="kern-label" for={id('move')}>{p.choice.move(at)}</label>
+                        </div>
+                      ) : null}
+                      <div class="kern-form-check">
+                        <input class="kern-form-check__radio" type="radio" id={id('cancel')} name={`c_${a.reference}`} value="cancel" checked={chosen === 'cancel'} />
+                        <label class="kern-label" for={id('cancel')}>{p.choice.cancel}</label>
+                      </div>
+                      <div class="kern-form-check">
+                        <input class="kern-form-check__radio" type="radio" id={id('keep')} name={`c_${a.reference}`} value="keep"
+                          checked={chosen === 'keep' || (chosen === 'move' && !a.suggested)} />
+                        <label class="kern-label" for={id('keep')}>{p.choice.keep}</label>
+                      </div>
+                    </div>
+                  </fieldset>
+                );
+              })}
+            </>
+          )}
+          <button type="submit" class="kern-btn kern-btn--primary" name="step" value="apply">
+            <span class="kern-label">{kind === 'block' ? p.block.apply : c.apply}</span>
+          </button>
+        </form>
+      )}
+    </StaffLayout>
+  );
+}

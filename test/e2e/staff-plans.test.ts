@@ -1,0 +1,106 @@
+// "When plans change" in Chromium, without JavaScript: a lead blocks time over
+// booked appointments, chooses "move" for one and "cancel" for another, sees
+// the outcome, finds the block in the list and removes it; axe-core (WCAG 2.1
+// AA) on every new page.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { addUser } from '../../src/app/staff/add-user.ts';
+import { bookAppointment } from '../../src/app/book-appointment.ts';
+import { office, orgConfig, service } from '../fixtures/org-config.ts';
+import { browserSkip, checkPage, launch, newPage, startWebServer, type WebServer } from './harness.ts';
+
+const skip = browserSkip();
+const PASSWORD = 'correct horse battery';
+
+describe('plans change in the back office (Chromium)', { skip, timeout: 240_000 }, () => {
+  let browser: Browser;
+  let web: WebServer;
+  before(async () => {
+    browser = await launch();
+    web = await startWebServer({
+      config: orgConfig({
+        services: [service('anmeldung', 15, 5)],
+        offices: [office('a', { name: 'Bürgeramt A' })], // two counters, 08:00-12:00 on weekdays
+      }),
+      now: Date.parse('2026-11-30T07:00:00Z'),
+    });
+    await addUser(web.app.ctx, { email: 'lead@example.org', name: 'Lena Lead', role: 'lead', offices: ['a'], password: PASSWORD });
+  });
+  after(async () => {
+    await browser?.close();
+    await web?.close();
+  });
+
+  test('block a counter over booked appointments: move one, cancel the other, then remove the block', async () => {
+    const book = async (time: string, name: string) => (await bookAppointment(web.app.ctx, {
+      office: 'a', services: [{ id: 'anmeldung', quantity: 1 }], startsAt: `2026-12-02T${time}:00+01:00`,
+      contact: { name, email: `${name.toLowerCase().replace(/\W/g, '')}@example.org`, phone: '' }, locale: 'de', consent: true,
+    })).appointment.reference;
+    // both counters taken at 09:00 and at 09:15; blocking both counters 09:00-09:30 strands all four
+    const refs = [await book('09:00', 'Anna Eins'), await book('09:00', 'Bert Zwei'), await book('09:15', 'Cem Drei'), await book('09:15', 'Dana Vier')];
+    const { context, page } = await newPage(browser, { javaScript: false });
+    try {
+      await page.goto(`${web.url}/staff/login`);
+      await page.getByLabel('E-Mail-Adresse').fill('lead@example.org');
+      await page.getByLabel('Passwort').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Anmelden' }).click();
+      await page.waitForURL(/\/staff$/);
+      await page.goto(`${web.url}/staff?office=a&date=2026-12-02`);
+      await page.getByRole('link', { name: 'Zeit sperren' }).click();
+      await checkPage(page, 'plans-01-block-form', false);
+
+      // a mistake first: the message sits next to the field
+      await page.getByLabel('Ab Uhrzeit').fill('09:00');
+      await page.getByLabel('Bis Uhrzeit').fill('09:30');
+      await page.getByLabel('Wie viele Schalter fallen weg?').fill('0');
+      await page.getByLabel(/^Grund/).fill('Krankheit im Team');
+      await page.getByRole('button', { name: 'Betroffene Termine prüfen' }).click();
+      assert.match(await page.locator('.az-error-summary').innerText(), /Schalter wegfallen/);
+      await checkPage(page, null, false);
+      await page.getByLabel('Wie viele Schalter fallen weg?').fill('2');
+      await page.getByRole('button', { name: 'Betroffene Termine prüfen' }).click();
+      const preview = await page.locator('main').innerText();
+      assert.match(preview, /4 gebuchte\(r\) Termin\(e\) betroffen/);
+      for (const r of refs) assert.ok(preview.includes(r), r);
+      await checkPage(page, 'plans-02-block-preview', false);
+
+      // "all: cancel" preselects, then the choice per appointment
+      await page.getByRole('button', { name: 'Alle: absagen' }).click();
+      assert.equal(await page.locator(`input[name="c_${refs[1]}"][value=cancel]`).isChecked(), true);
+      await page.locator(`#c-${refs[0]}-move`).check();
+      await page.locator(`#c-${refs[2]}-keep`).check();
+      await page.locator(`#c-${refs[3]}-keep`).check();
+      const suggested = (await page.locator(`label[for="c-${refs[0]}-move"]`).innerText()).replace('Verschieben auf ', '');
+      assert.match(suggested, /^2026-12-\d\d \d\d:\d\d$/);
+      await page.getByRole('button', { name: 'Sperre eintragen' }).click();
+      await page.waitForURL(/\/staff\/plaene\/ergebnis/);
+      const result = await page.locator('main').innerText();
+      assert.ok(result.includes(`verschoben auf ${suggested}`), result);
+      assert.match(result, /abgesagt \(E-Mail mit Grund\)/);
+      assert.match(result, /behalten – als Konflikt markiert/);
+      await checkPage(page, 'plans-03-result', false);
+
+      // the day view shows the conflicts first and why
+      await page.getByRole('link', { name: 'Zur Tagesansicht' }).click();
+      const day = await page.locator('main').innerText();
+      assert.match(day, /2 Termin\(e\) passen nicht mehr zur Konfiguration/);
+      assert.match(day, /2 Schalter gesperrt 09:00–09:30: Krankheit im Team/);
+
+      // the list, the confirmation, removal
+      await page.getByRole('link', { name: 'Schließungen und Sperren' }).first().click();
+      await checkPage(page, 'plans-04-list', false);
+      await page.getByRole('link', { name: /Sperre 2026-12-02 09:00–09:30 entfernen/ }).click();
+      await checkPage(page, 'plans-05-remove', false);
+      await page.getByRole('button', { name: 'Ja, entfernen' }).click();
+      assert.match(await page.locator('main').innerText(), /Entfernt\. Die Zeiten sind wieder buchbar\./);
+      assert.match(await page.locator('main').innerText(), /Keine anstehenden Sperren/);
+      await checkPage(page, null, false);
+      // the kept ones fit again: no conflicts left
+      await page.goto(`${web.url}/staff?office=a&date=2026-12-02`);
+      assert.doesNotMatch(await page.locator('main').innerText(), /passen nicht mehr zur Konfiguration/);
+    } finally {
+      await context.close();
+    }
+  });
+});

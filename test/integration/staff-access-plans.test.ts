@@ -1,0 +1,120 @@
+// The access matrix over the "when plans change" routes: anonymous, clerk of
+// office A, clerk of office B, office lead (of A), admin. Only leads and admins
+// of the office reach them; everyone else gets 404 (as if nothing were there)
+// and changes nothing; anonymous requests go to the login page.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { bookAppointment } from '../../src/app/book-appointment.ts';
+import { importConfig } from '../../src/app/import-config.ts';
+import { planKey } from '../../src/app/staff/list-plans.ts';
+import { addDays } from '../../src/domain/time.ts';
+import { Client, loggedIn, staffTestEnv, USERS, type StaffTestEnv, type UserKey } from './staff-helpers.ts';
+
+type Who = 'anonymous' | UserKey;
+const WHO: Who[] = ['anonymous', 'clerkA', 'clerkB', 'lead', 'admin'];
+const OFFICES = ['a', 'b'] as const;
+
+function allowed(who: Who, officeId: string): boolean {
+  if (who === 'anonymous') return false;
+  const u = USERS[who];
+  return u.role === 'admin' || (u.role === 'lead' && (u.offices as readonly string[]).includes(officeId));
+}
+
+describe('staff access matrix: closures, blocks and their removal', () => {
+  let env: StaffTestEnv;
+  const clients = new Map<Who, Client>();
+  let day = 0;
+  /** A weekday of its own for each case, in December 2026. */
+  const nextDate = () => {
+    let d = addDays('2026-12-01', day++);
+    while ([5, 6].includes((new Date(`${d}T12:00:00Z`).getUTCDay() + 6) % 7)) d = addDays('2026-12-01', day++);
+    return d;
+  };
+  const catalog = () => env.app.ctx.catalog();
+  async function addClosure(officeId: string, date: string): Promise<string> {
+    const config = structuredClone((await catalog()).config);
+    const office = config.offices.find((o) => o.id === officeId)!;
+    const closure = { from: date, to: date, fromTime: '11:00', toTime: '12:00', reason: { de: 'Test', en: 'Test' } };
+    office.closures.push(closure);
+    await importConfig(env.app.ctx.db, { orgId: env.app.ctx.orgId, config, now: env.app.clock.now, actor: 'test', keepConflicts: true });
+    env.app.ctx.invalidateCatalog();
+    return planKey(closure, office.closures.length - 1);
+  }
+  const counts = async (officeId: string) => {
+    const o = (await catalog()).offices.get(officeId)!;
+    return { closures: o.closures.length, blocks: o.blocks?.length ?? 0 };
+  };
+  const statusOf = async (ref: string) =>
+    (await env.app.ctx.db.selectFrom('appointments').select('status').where('reference', '=', ref.replace('-', '')).executeTakeFirstOrThrow()).status;
+
+  before(async () => {
+    env = await staffTestEnv();
+    for (const who of WHO) clients.set(who, who === 'anonymous' ? new Client(env.server) : await loggedIn(env.server, who));
+  });
+  after(async () => { await env.close(); });
+
+  for (const who of WHO) {
+    for (const officeId of OFFICES) {
+      const ok = allowed(who, officeId);
+      test(`${who} × office ${officeId}: ${ok ? 'allowed' : 'refused'}`, async () => {
+        const c = clients.get(who)!;
+        await c.get('/staff/login');
+        if (who !== 'anonymous') await c.get('/staff/suche'); // a CSRF token for this client
+        const expect = (r: { statusCode: number; headers: Record<string, unknown> }, okStatus: number, what: string) => {
+          if (who === 'anonymous') {
+            assert.equal(r.statusCode, 303, what);
+            assert.match(String(r.headers.location), /^\/staff\/login\?/, what);
+          } else assert.equal(r.statusCode, ok ? okStatus : 404, `${who} ${what}`);
+        };
+        const date = nextDate();
+        const key = await addClosure(officeId, date);
+        const booked = await bookAppointment(env.app.ctx, {
+          office: officeId, services: [{ id: 'anmeldung', quantity: 1 }], startsAt: `${date}T09:00:00+01:00`,
+          contact: { name: `P ${who} ${officeId}`, email: `p-${who}-${officeId}@example.org`, phone: '' }, locale: 'de', consent: true,
+        });
+        const ref = booked.appointment.reference;
+        const before = await counts(officeId);
+
+        expect(await c.get(`/staff/sperren?office=${officeId}&from=${date}`), 200, 'GET block form');
+        const form = { office: officeId, from: date, to: date, fromTime: '09:00', toTime: '10:00', counters: '2', reason: 'krank' };
+        expect(await c.post('/staff/sperren', { ...form, step: 'preview' }), 200, 'POST block preview');
+        expect(await c.get(`/staff/plaene?office=${officeId}`), 200, 'GET list');
+        expect(await c.get(`/staff/plaene/entfernen?office=${officeId}&kind=closure&key=${key}`), 200, 'GET remove confirmation');
+        expect(await c.get(`/staff/plaene/ergebnis?office=${officeId}&o=${ref}~k`), 200, 'GET result');
+
+        // applying a block that strands the appointment, with "cancel" chosen
+        expect(await c.post('/staff/sperren', { ...form, step: 'apply', [`c_${ref}`]: 'cancel' }), 303, 'POST block apply');
+        assert.equal(await statusOf(ref), ok ? 'cancelled' : 'booked', `${who} block apply`);
+        // a closure with "cancel" for another appointment
+        const other = (await bookAppointment(env.app.ctx, {
+          office: officeId, services: [{ id: 'anmeldung', quantity: 1 }], startsAt: `${date}T10:30:00+01:00`,
+          contact: { name: `Q ${who} ${officeId}`, email: `q-${who}-${officeId}@example.org`, phone: '' }, locale: 'de', consent: true,
+        })).appointment.reference;
+        expect(await c.post('/staff/schliessen', { office: officeId, from: date, to: date, fromTime: '10:00', toTime: '11:00', reason: 'x', step: 'apply', [`c_${other}`]: 'cancel' }), 303, 'POST closure apply');
+        assert.equal(await statusOf(other), ok ? 'cancelled' : 'booked', `${who} closure apply`);
+        expect(await c.post('/staff/plaene/entfernen', { office: officeId, kind: 'closure', key }), 303, 'POST remove');
+
+        const after = await counts(officeId);
+        // allowed: one block and one closure added, one closure removed; refused: nothing changed
+        assert.deepEqual(after, ok ? { closures: before.closures, blocks: before.blocks + 1 } : before, `${who} config`);
+      });
+    }
+  }
+
+  test('the result page shows only appointments of the user\'s offices', async () => {
+    const b = await bookAppointment(env.app.ctx, {
+      office: 'b', services: [{ id: 'anmeldung', quantity: 1 }], startsAt: '2026-12-30T09:00:00+01:00',
+      contact: { name: 'Geheim B', email: 'geheim-b@example.org', phone: '' }, locale: 'de', consent: true,
+    });
+    const r = await clients.get('lead')!.get(`/staff/plaene/ergebnis?office=a&o=${b.appointment.reference}~c`);
+    assert.equal(r.statusCode, 200);
+    assert.doesNotMatch(r.body, /Geheim B/);
+    assert.ok(!r.body.includes(`/staff/termin/${b.appointment.reference}`));
+  });
+
+  test('the nav shows "Schließungen und Sperren" to leads and admins only', async () => {
+    assert.match((await clients.get('lead')!.get('/staff')).body, /href="\/staff\/plaene"/);
+    assert.doesNotMatch((await clients.get('clerkA')!.get('/staff')).body, /href="\/staff\/plaene"/);
+    assert.equal((await clients.get('clerkA')!.get('/staff/plaene')).statusCode, 404);
+  });
+});
