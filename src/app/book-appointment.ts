@@ -5,7 +5,9 @@ import { checkContact, normalizeContact, type Contact } from '../domain/contact.
 import { DomainError, type FieldErrors } from '../domain/errors.ts';
 import { parseRfc3339 } from '../domain/time.ts';
 import type { Channel, Locale, ServiceRequest } from '../domain/types.ts';
-import { countActiveForEmail, deleteHold, findById, lockEmail } from '../db/repositories/appointment-repo.ts';
+import { countActiveForEmail, deleteHold, findById } from '../db/repositories/appointment-repo.ts';
+import { shareConfigLock } from '../db/repositories/organization-repo.ts';
+import { withFreshCatalog } from './fresh-config.ts';
 import { claimIdempotencyKey, storeIdempotentResponse } from '../db/repositories/idempotency-repo.ts';
 import { withRetry } from '../db/retry.ts';
 import { alternativesAround } from './alternatives.ts';
@@ -53,7 +55,10 @@ export function bookInputProblems(catalog: Catalog, raw: BookInput): FieldErrors
 }
 
 export async function bookAppointment(ctx: AppContext, raw: BookInput): Promise<BookResult> {
-  const catalog = await ctx.catalog();
+  return withFreshCatalog(ctx, (catalog) => book(ctx, catalog, raw));
+}
+
+async function book(ctx: AppContext, catalog: Catalog, raw: BookInput): Promise<BookResult> {
   const now = ctx.now();
   const channel = raw.channel ?? 'online';
   const contact = normalizeContact(raw.contact);
@@ -85,13 +90,12 @@ export async function bookAppointment(ctx: AppContext, raw: BookInput): Promise<
           throw new DomainError('idempotency_mismatch');
         }
       }
-      if (email) {
-        await lockEmail(tx, ctx.orgId, email);
-        if (channel === 'online') {
-          const active = await countActiveForEmail(tx, { orgId: ctx.orgId, officeId: office.id, emailKey: email, now: nowDate });
-          if (active >= office.booking.maxActivePerEmail)
-            throw new DomainError('limit_reached', { fields: { 'contact.email': { key: 'limit.active', params: { max: office.booking.maxActivePerEmail } } } });
-        }
+      // the address's lock serialises its bookings, so the count below is exact
+      await shareConfigLock(tx, ctx.orgId, email ?? undefined);
+      if (email && channel === 'online') {
+        const active = await countActiveForEmail(tx, { orgId: ctx.orgId, officeId: office.id, emailKey: email, now: nowDate });
+        if (active >= office.booking.maxActivePerEmail)
+          throw new DomainError('limit_reached', { fields: { 'contact.email': { key: 'limit.active', params: { max: office.booking.maxActivePerEmail } } } });
       }
       // The citizen's own hold gives its time back to this booking.
       if (holdId) {

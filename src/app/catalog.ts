@@ -6,11 +6,14 @@ export interface Catalog {
   config: OrgConfig;
   services: Map<string, Service>;
   offices: Map<string, Office>;
+  /** the stored configuration's version (see loadVersionedConfig); absent for a catalog built by hand */
+  version?: string;
 }
 
-export function buildCatalog(orgId: string, config: OrgConfig): Catalog {
+export function buildCatalog(orgId: string, config: OrgConfig, version?: string): Catalog {
   return {
     orgId,
+    ...(version === undefined ? {} : { version }),
     config,
     services: new Map(config.services.map((s) => [s.id, s])),
     offices: new Map(config.offices.map((o) => [o.id, o])),

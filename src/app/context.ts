@@ -2,7 +2,7 @@
 // organization's configuration (cached briefly; writes invalidate it).
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { loadOrgConfig } from '../db/repositories/organization-repo.ts';
+import { loadVersionedConfig } from '../db/repositories/organization-repo.ts';
 import { buildCatalog, type Catalog } from './catalog.ts';
 
 export interface AppContext {
@@ -50,9 +50,9 @@ export function createAppContext(opts: {
     catalog() {
       const t = Date.now();
       if (!cached || t - cached.at > cacheMs) {
-        const value = loadOrgConfig(opts.db, opts.orgId).then((config) => {
-          if (!config) throw new NoOrganizationError(opts.orgId);
-          return buildCatalog(opts.orgId, config);
+        const value = loadVersionedConfig(opts.db, opts.orgId).then((loaded) => {
+          if (!loaded) throw new NoOrganizationError(opts.orgId);
+          return buildCatalog(opts.orgId, loaded.config, loaded.version);
         });
         value.catch(() => {
           if (cached?.value === value) cached = null;

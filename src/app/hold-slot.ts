@@ -4,6 +4,9 @@ import { DomainError } from '../domain/errors.ts';
 import { parseRfc3339, toRfc3339 } from '../domain/time.ts';
 import type { Channel, ServiceRequest } from '../domain/types.ts';
 import { withRetry } from '../db/retry.ts';
+import { shareConfigLock } from '../db/repositories/organization-repo.ts';
+import type { Catalog } from './catalog.ts';
+import { withFreshCatalog } from './fresh-config.ts';
 import { alternativesAround } from './alternatives.ts';
 import type { AppContext } from './context.ts';
 import { occupyFreeLane } from './occupy-lane.ts';
@@ -23,7 +26,14 @@ export async function holdSlot(
   ctx: AppContext,
   q: { office?: string; services: ServiceRequest[]; startsAt?: string; channel?: Channel },
 ): Promise<HoldResult> {
-  const catalog = await ctx.catalog();
+  return withFreshCatalog(ctx, (catalog) => hold(ctx, catalog, q));
+}
+
+async function hold(
+  ctx: AppContext,
+  catalog: Catalog,
+  q: { office?: string; services: ServiceRequest[]; startsAt?: string; channel?: Channel },
+): Promise<HoldResult> {
   const now = ctx.now();
   const channel = q.channel ?? 'online';
   const sel = checkOfficeSelection(catalog, q.office, q.services);
@@ -37,6 +47,7 @@ export async function holdSlot(
   const held = await withRetry(() =>
     ctx.db.transaction().execute(async (tx) => {
       const nowDate = new Date(now);
+      await shareConfigLock(tx, ctx.orgId);
       return occupyFreeLane(tx, {
         catalog, office, start, durationMinutes, channel, now,
         row: () => ({

@@ -4,15 +4,17 @@
 // bookings are invisible to the engine but still rows the constraint sees, so
 // after a refused insert they are released before the next look (not before
 // the first: the common case needs no such statement). Runs inside the
-// caller's transaction.
+// caller's transaction, which holds the configuration lock shared (shareConfigLock):
+// the stored configuration must still be the one the catalog was built from.
 import type { Transaction } from 'kysely';
 import { checkStart } from '../domain/availability.ts';
 import type { Channel, Office } from '../domain/types.ts';
 import type { Database } from '../db/schema.ts';
 import {
-  busyIntervals, insertIfLaneFree, releaseExpired, type AppointmentRow, type NewAppointment, type OutboxDraft,
+  busyAndConfigVersion, insertIfLaneFree, releaseExpired, type AppointmentRow, type NewAppointment, type OutboxDraft,
 } from '../db/repositories/appointment-repo.ts';
 import type { Catalog } from './catalog.ts';
+import { requireCurrentConfig } from './fresh-config.ts';
 
 const LANE_ATTEMPTS = 8;
 
@@ -34,9 +36,10 @@ export async function occupyFreeLane(
   const end = q.start + q.durationMinutes * 60_000;
   const orgId = q.catalog.orgId;
   for (let attempt = 0; attempt < LANE_ATTEMPTS; attempt++) {
-    const busy = await busyIntervals(tx, {
+    const { busy, configVersion } = await busyAndConfigVersion(tx, {
       orgId, officeId: q.office.id, from: new Date(q.start), to: new Date(end), now: new Date(q.now),
     });
+    requireCurrentConfig(q.catalog, configVersion);
     const check = checkStart(
       { office: q.office, org: q.catalog.config.organization, durationMinutes: q.durationMinutes, channel: q.channel, now: q.now, busy },
       q.start,

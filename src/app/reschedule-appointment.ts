@@ -5,7 +5,10 @@ import { checkStart } from '../domain/availability.ts';
 import { DomainError } from '../domain/errors.ts';
 import { parseRfc3339 } from '../domain/time.ts';
 import type { Locale } from '../domain/types.ts';
-import { busyIntervals, releaseExpired, updateAppointment } from '../db/repositories/appointment-repo.ts';
+import { busyAndConfigVersion, releaseExpired, updateAppointment } from '../db/repositories/appointment-repo.ts';
+import { shareConfigLock } from '../db/repositories/organization-repo.ts';
+import type { Catalog } from './catalog.ts';
+import { requireCurrentConfig, withFreshCatalog } from './fresh-config.ts';
 import { enqueueMail } from '../db/repositories/outbox-repo.ts';
 import { isExclusionViolation, withRetry } from '../db/retry.ts';
 import { alternativesAround } from './alternatives.ts';
@@ -19,7 +22,14 @@ export async function rescheduleAppointment(
   ctx: AppContext,
   q: { reference: string; token?: string; startsAt?: string; locale?: Locale },
 ): Promise<AppointmentView> {
-  const catalog = await ctx.catalog();
+  return withFreshCatalog(ctx, (catalog) => reschedule(ctx, catalog, q));
+}
+
+async function reschedule(
+  ctx: AppContext,
+  catalog: Catalog,
+  q: { reference: string; token?: string; startsAt?: string; locale?: Locale },
+): Promise<AppointmentView> {
   const now = ctx.now();
   const start = q.startsAt === undefined ? null : parseRfc3339(q.startsAt);
   // Token first: an outsider learns nothing, not even whether the body was right.
@@ -36,6 +46,7 @@ export async function rescheduleAppointment(
     try {
       const row = await withRetry(() =>
         ctx.db.transaction().execute(async (tx) => {
+          await shareConfigLock(tx, ctx.orgId);
           const row = await findAppointment(tx, ctx.orgId, q.reference, q.token, { forUpdate: true });
           const status = effectiveStatus(row, now);
           if (status !== 'booked' && status !== 'pending') throw new DomainError(hasLapsed(row, now) ? 'expired' : 'not_allowed');
@@ -43,9 +54,10 @@ export async function rescheduleAppointment(
           if (row.starts_at.getTime() === start) return row;
           const nowDate = new Date(now);
           await releaseExpired(tx, { orgId: ctx.orgId, officeId: office.id, from: new Date(start), to: new Date(end), now: nowDate });
-          const busy = await busyIntervals(tx, {
+          const { busy, configVersion } = await busyAndConfigVersion(tx, {
             orgId: ctx.orgId, officeId: office.id, from: new Date(start), to: new Date(end), now: nowDate, excludeIds: [row.id],
           });
+          requireCurrentConfig(catalog, configVersion);
           const check = checkStart({ office, org: catalog.config.organization, durationMinutes, channel, now, busy }, start);
           if (!check.ok) return null;
           const updated = await updateAppointment(tx, ctx.orgId, row.id, {

@@ -6,7 +6,10 @@ import { checkStart } from '../../domain/availability.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { parseRfc3339 } from '../../domain/time.ts';
 import type { Locale } from '../../domain/types.ts';
-import { busyIntervals, releaseExpired, updateAppointment } from '../../db/repositories/appointment-repo.ts';
+import { busyAndConfigVersion, releaseExpired, updateAppointment } from '../../db/repositories/appointment-repo.ts';
+import { shareConfigLock } from '../../db/repositories/organization-repo.ts';
+import type { Catalog } from '../catalog.ts';
+import { requireCurrentConfig, withFreshCatalog } from '../fresh-config.ts';
 import { enqueueMail } from '../../db/repositories/outbox-repo.ts';
 import { isExclusionViolation, withRetry } from '../../db/retry.ts';
 import type { AppContext } from '../context.ts';
@@ -19,7 +22,12 @@ const LANE_ATTEMPTS = 8;
 export async function moveOnBehalf(
   ctx: AppContext, user: StaffUser, q: { reference: string; startsAt: string; reason: string; locale: Locale },
 ): Promise<StaffAppointmentView> {
-  const catalog = await ctx.catalog();
+  return withFreshCatalog(ctx, (catalog) => move(ctx, catalog, user, q));
+}
+
+async function move(
+  ctx: AppContext, catalog: Catalog, user: StaffUser, q: { reference: string; startsAt: string; reason: string; locale: Locale },
+): Promise<StaffAppointmentView> {
   const now = ctx.now();
   const start = parseRfc3339(q.startsAt);
   const reason = q.reason.trim();
@@ -36,15 +44,17 @@ export async function moveOnBehalf(
     try {
       const row = await withRetry(() =>
         ctx.db.transaction().execute(async (tx) => {
+          await shareConfigLock(tx, ctx.orgId);
           const row = await loadForStaff(tx, ctx.orgId, user, catalog, q.reference);
           const status = effectiveStatus(row, now);
           if (status !== 'booked' && status !== 'pending') throw new DomainError('not_allowed');
           if (row.starts_at.getTime() === start) return row;
           const nowDate = new Date(now);
           await releaseExpired(tx, { orgId: ctx.orgId, officeId: office.id, from: new Date(start), to: new Date(end), now: nowDate });
-          const busy = await busyIntervals(tx, {
+          const { busy, configVersion } = await busyAndConfigVersion(tx, {
             orgId: ctx.orgId, officeId: office.id, from: new Date(start), to: new Date(end), now: nowDate, excludeIds: [row.id],
           });
+          requireCurrentConfig(catalog, configVersion);
           const channel = row.channel === 'counter' ? 'counter' : 'phone';
           const check = checkStart({ office, org: catalog.config.organization, durationMinutes: row.duration_minutes, channel, now, busy }, start);
           if (!check.ok) return null;

@@ -30,7 +30,20 @@ export async function busyIntervals(
   db: Db,
   q: { orgId: string; officeId: string; from: Date; to: Date; now: Date; excludeIds?: string[] },
 ): Promise<BusyRow[]> {
+  return (await busyAndConfigVersion(db, q, false)).busy;
+}
+
+/**
+ * The busy lanes as `busyIntervals`, and with `withVersion` the configuration's version in the
+ * same round trip (a write that places an appointment checks it was decided on the current one).
+ */
+export async function busyAndConfigVersion(
+  db: Db,
+  q: { orgId: string; officeId: string; from: Date; to: Date; now: Date; excludeIds?: string[] },
+  withVersion = true,
+): Promise<{ busy: BusyRow[]; configVersion: string | null }> {
   const exclude = q.excludeIds?.length ? sql`AND id NOT IN (${sql.join(q.excludeIds)})` : sql``;
+  const version = withVersion ? sql`UNION ALL SELECT -1, updated_at::text FROM organizations WHERE id = ${q.orgId}` : sql``;
   const r = await sql<{ lane: number; iv: string }>`
     SELECT lane,
            string_agg((extract(epoch FROM starts_at) * 1000)::int8 || ',' || (extract(epoch FROM ends_at) * 1000)::int8, ';') AS iv
@@ -38,15 +51,21 @@ export async function busyIntervals(
      WHERE org_id = ${q.orgId} AND office_id = ${q.officeId}
        AND starts_at < ${q.to} AND ends_at > ${q.from}
        AND ${live(q.now)} ${exclude}
-     GROUP BY lane`.execute(db);
-  const out: BusyRow[] = [];
+     GROUP BY lane
+    ${version}`.execute(db);
+  const busy: BusyRow[] = [];
+  let configVersion: string | null = null;
   for (const row of r.rows) {
+    if (row.lane === -1) {
+      configVersion = row.iv;
+      continue;
+    }
     for (const pair of row.iv.split(';')) {
       const comma = pair.indexOf(',');
-      out.push({ lane: row.lane, start: Number(pair.slice(0, comma)), end: Number(pair.slice(comma + 1)) });
+      busy.push({ lane: row.lane, start: Number(pair.slice(0, comma)), end: Number(pair.slice(comma + 1)) });
     }
   }
-  return out;
+  return { busy, configVersion };
 }
 
 /**
@@ -131,11 +150,6 @@ export async function findById(db: Db, orgId: string, id: string, forUpdate = fa
   let q = db.selectFrom('appointments').selectAll().where('org_id', '=', orgId).where('id', '=', id);
   if (forUpdate) q = q.forUpdate();
   return q.executeTakeFirst();
-}
-
-/** Serialises bookings for one e-mail address within the transaction (for maxActivePerEmail). */
-export async function lockEmail(tx: Transaction<Database>, orgId: string, emailKey: string): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${orgId}:${emailKey}`}, 0))`.execute(tx);
 }
 
 /** Upcoming live appointments of one e-mail address at an office. */

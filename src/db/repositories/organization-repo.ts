@@ -6,20 +6,53 @@ import type { Assistant, Office, OrgConfig, Organization, Service } from '../../
 type Db = Kysely<Database> | Transaction<Database>;
 
 export async function loadOrgConfig(db: Db, orgId: string): Promise<OrgConfig | null> {
-  const org = await db.selectFrom('organizations').select('config').where('id', '=', orgId).executeTakeFirst();
-  if (!org) return null;
-  const [services, offices] = await Promise.all([
-    db.selectFrom('services').select('data').where('org_id', '=', orgId).orderBy('position').execute(),
-    db.selectFrom('offices').select('data').where('org_id', '=', orgId).orderBy('position').execute(),
-  ]);
+  return (await loadVersionedConfig(db, orgId))?.config ?? null;
+}
+
+/**
+ * The configuration and its version (the time of its last write, to the microsecond), read in one
+ * statement so the organization, services and offices always come from the same snapshot.
+ */
+export async function loadVersionedConfig(db: Db, orgId: string): Promise<{ config: OrgConfig; version: string } | null> {
+  const r = await sql<{ config: Organization & { assistant?: Assistant }; version: string; services: Service[] | null; offices: Office[] | null }>`
+    SELECT o.config, o.updated_at::text AS version,
+           (SELECT json_agg(s.data ORDER BY s.position) FROM services s WHERE s.org_id = o.id) AS services,
+           (SELECT json_agg(f.data ORDER BY f.position) FROM offices f WHERE f.org_id = o.id) AS offices
+      FROM organizations o
+     WHERE o.id = ${orgId}`.execute(db);
+  const row = r.rows[0];
+  if (!row) return null;
   // the assistant is kept beside the organization's fields in the same JSON
-  const { assistant, ...organization } = org.config as Organization & { assistant?: Assistant };
+  const { assistant, ...organization } = row.config;
   return {
-    organization: organization as Organization,
-    services: services.map((r) => r.data as Service),
-    offices: offices.map((r) => r.data as Office),
-    ...(assistant ? { assistant } : {}),
+    version: row.version,
+    config: {
+      organization: organization as Organization,
+      services: row.services ?? [],
+      offices: row.offices ?? [],
+      ...(assistant ? { assistant } : {}),
+    },
   };
+}
+
+/** The version `loadVersionedConfig` reports, read alone. */
+export async function configVersion(db: Db, orgId: string): Promise<string | null> {
+  const r = await sql<{ version: string }>`SELECT updated_at::text AS version FROM organizations WHERE id = ${orgId}`.execute(db);
+  return r.rows[0]?.version ?? null;
+}
+
+/**
+ * Taken (shared) by every write that places an appointment on a lane, so a configuration change
+ * (which takes it exclusively) either sees that appointment or is seen by it. With an e-mail key,
+ * the address's lock (maxActivePerEmail) is taken in the same round trip.
+ */
+export async function shareConfigLock(tx: Transaction<Database>, orgId: string, emailLock?: string): Promise<void> {
+  if (emailLock === undefined) {
+    await sql`SELECT pg_advisory_xact_lock_shared(hashtextextended(${`config:${orgId}`}, 0))`.execute(tx);
+  } else {
+    await sql`SELECT pg_advisory_xact_lock_shared(hashtextextended(${`config:${orgId}`}, 0)),
+                     pg_advisory_xact_lock(hashtextextended(${`${orgId}:${emailLock}`}, 0))`.execute(tx);
+  }
 }
 
 /** Serialises configuration changes of one organization (inside a transaction). */
