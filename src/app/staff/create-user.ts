@@ -14,8 +14,10 @@ export async function createUser(
   requireAdmin(actor);
   const password = generatePassword();
   const offices = q.role === 'admin' ? [] : q.offices;
+  // loaded before the transaction: inside it, every query must go through `tx` (PGlite has one connection)
+  const catalog = await ctx.catalog();
   const user = await ctx.db.transaction().execute(async (tx) => {
-    const created = await addUser({ ...ctx, db: tx }, { email: q.email, name: q.name, role: q.role, offices, password });
+    const created = await addUser({ ...ctx, db: tx, catalog: async () => catalog }, { email: q.email, name: q.name, role: q.role, offices, password });
     await recordAudit(tx, {
       orgId: ctx.orgId, actor: actorOf(actor), action: 'user.add',
       details: { userId: created.id, email: created.email, name: created.name, role: created.role, offices: created.offices },

@@ -4,6 +4,7 @@ import type { Child } from 'hono/jsx';
 import type { Locale } from '../../../domain/types.ts';
 import { ASSET_VERSION } from '../layout.tsx';
 import type { StaffTexts } from './staff-texts.ts';
+import { adminTexts } from './admin-texts.ts';
 
 export interface StaffFrame {
   locale: Locale;
@@ -41,6 +42,7 @@ export function StaffLayout(props: { frame: StaffFrame; title: string; hasErrors
                   <li><a class="kern-link" href="/staff">{t.day}</a></li>
                   <li><a class="kern-link" href="/staff/buchen">{t.book}</a></li>
                   <li><a class="kern-link" href="/staff/suche">{t.search}</a></li>
+                  <li><a class="kern-link" href="/staff/konto">{adminTexts(locale).nav}</a></li>
                 </ul>
               </nav>
             ) : null}
@@ -84,4 +86,5 @@ export const STAFF_CSS = `
 .az-reference { font-size: 2rem; font-weight: 700; letter-spacing: .1em; }
 .az-table { width: 100%; }
 .az-table-wrap { overflow-x: auto; }
+.az-secret { font-size: 1.125rem; word-break: break-all; user-select: all; }
 `;
