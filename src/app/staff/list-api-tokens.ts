@@ -4,8 +4,9 @@ import type { AppContext } from '../context.ts';
 import type { StaffUser } from './access.ts';
 import { requireId, requireTokenOwnerOrAdmin } from './admin-access.ts';
 
-export async function listTokensOf(ctx: AppContext, actor: StaffUser, q: { userId: string }): Promise<ApiTokenInfo[]> {
+/** `actor` is a signed-in staff member, or the command line (`'cli'`). */
+export async function listTokensOf(ctx: AppContext, actor: StaffUser | 'cli', q: { userId: string }): Promise<ApiTokenInfo[]> {
   const userId = requireId(q.userId);
-  requireTokenOwnerOrAdmin(actor, userId);
+  if (actor !== 'cli') requireTokenOwnerOrAdmin(actor, userId);
   return listApiTokens(ctx.db, { orgId: ctx.orgId, userId });
 }
