@@ -10,6 +10,7 @@ import ICAL from 'ical.js';
 import { bookAppointment } from '../../src/app/book-appointment.ts';
 import { cancelOnBehalf } from '../../src/app/staff/cancel-on-behalf.ts';
 import { hashToken } from '../../src/app/tokens.ts';
+import { logSerializers } from '../../src/http/server.ts';
 import { testDatabaseKinds } from '../helpers/database.ts';
 import { Client, loggedIn, staffTestEnv, USERS, type StaffTestEnv } from './staff-helpers.ts';
 
@@ -150,6 +151,11 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await env.app.ctx.db.selectFrom('staff_calendar_feeds').select('id').where('label', '=', 'Leitung').execute()).length, 0);
       assert.equal((await admin.post(`/staff/benutzer/${leadId}/reaktivieren`, {})).statusCode, 303);
       await env.app.ctx.db.deleteFrom('staff_login_failures').execute();
+    });
+
+    test('the token in a feed\'s path never reaches the log', () => {
+      assert.equal(logSerializers.req({ id: '1', method: 'GET', url: '/staff/kalender/feed/azf_secret.ics?lang=en' }).path, '/staff/kalender/feed/***');
+      assert.equal(logSerializers.req({ id: '1', method: 'GET', url: '/staff/kalender?office=a' }).path, '/staff/kalender');
     });
 
     test('after 20 wrong tokens from one address, that address gets 429 (others are unaffected)', async () => {

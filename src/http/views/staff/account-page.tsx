@@ -39,6 +39,7 @@ export function AccountPage(props: {
   const k = a.account;
   return (
     <StaffLayout frame={props.frame} title={k.title} hasErrors={props.errors.length > 0}>
+      <div class="az-admin">
       <h1 class="kern-heading-large">{k.title}</h1>
       <AdminErrorSummary frame={props.frame} errors={props.errors} />
       {props.notice ? <Alert kind="success" title={props.notice} role="status" /> : null}
@@ -82,6 +83,7 @@ export function AccountPage(props: {
         <TextField id="label" name="label" label={a.common.label} value={props.label} error={errorOf(props.errors, 'label')} autocomplete="off" />
         <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{k.create}</span></button>
       </form>
+      </div>
     </StaffLayout>
   );
 }

@@ -65,7 +65,7 @@ export function RevocableTable(props: {
   return (
     <div class="az-table-wrap" role="region" aria-label={props.caption} tabindex={0}>
       <table class="kern-table az-table">
-        <caption class="kern-title">{props.caption}</caption>
+        <caption class="kern-sr-only">{props.caption}</caption>
         <thead class="kern-table__head">
           <tr class="kern-table__row">
             <th class="kern-table__header" scope="col">{a.common.label}</th>

@@ -21,6 +21,7 @@ export function CalendarFeedsPage(props: {
   const q = `office=${encodeURIComponent(props.office.id)}`;
   return (
     <StaffLayout frame={props.frame} title={f.title(props.office.name)} hasErrors={props.errors.length > 0}>
+      <div class="az-admin">
       <h1 class="kern-heading-large">{f.title(props.office.name)}</h1>
       <AdminErrorSummary frame={props.frame} errors={props.errors} />
       {props.notice ? <Alert kind="success" title={props.notice} role="status" /> : null}
@@ -47,6 +48,7 @@ export function CalendarFeedsPage(props: {
         <TextField id="label" name="label" label={a.common.label} value={props.label} error={errorOf(props.errors, 'label')} autocomplete="off" />
         <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{f.create}</span></button>
       </form>
+      </div>
     </StaffLayout>
   );
 }

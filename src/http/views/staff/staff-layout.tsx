@@ -87,4 +87,6 @@ export const STAFF_CSS = `
 .az-table { width: 100%; }
 .az-table-wrap { overflow-x: auto; }
 .az-secret { font-size: 1.125rem; word-break: break-all; user-select: all; }
+.az-admin h2, .az-admin h3 { margin-top: 2rem; }
+.az-admin form { margin-bottom: 1rem; }
 `;

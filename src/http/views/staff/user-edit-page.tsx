@@ -21,6 +21,7 @@ export function UserEditPage(props: {
   const base = `/staff/benutzer/${props.user.id}`;
   return (
     <StaffLayout frame={props.frame} title={u.editTitle(props.user.name)} hasErrors={props.errors.length > 0}>
+      <div class="az-admin">
       <p class="kern-body"><a class="kern-link" href="/staff/benutzer">{u.back}</a></p>
       <h1 class="kern-heading-large">{u.editTitle(props.user.name)}</h1>
       <AdminErrorSummary frame={props.frame} errors={props.errors} />
@@ -69,6 +70,7 @@ export function UserEditPage(props: {
       {props.tokens.length === 0 ? <p class="kern-body">{u.noTokens}</p> : (
         <RevocableTable frame={props.frame} a={a} caption={u.tokens} rows={props.tokens} revokeUrl={(id) => `${base}/schluessel/${id}/widerrufen`} />
       )}
+      </div>
     </StaffLayout>
   );
 }

@@ -36,6 +36,7 @@ export function UsersPage(props: {
   const officeName = (id: string) => props.offices.find((o) => o.id === id)?.name ?? id;
   return (
     <StaffLayout frame={props.frame} title={u.title} hasErrors={props.errors.length > 0}>
+      <div class="az-admin">
       <h1 class="kern-heading-large">{u.title}</h1>
       <AdminErrorSummary frame={props.frame} errors={props.errors} />
       {props.notice ? <Alert kind="success" title={props.notice} role="status" /> : null}
@@ -78,6 +79,7 @@ export function UsersPage(props: {
         <OfficeChoice a={a} offices={props.offices} value={props.form.offices} error={errorOf(props.errors, 'offices')} />
         <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{u.addSubmit}</span></button>
       </form>
+      </div>
     </StaffLayout>
   );
 }
@@ -87,10 +89,12 @@ export function PasswordShownPage(props: { frame: StaffFrame; title: string; tex
   const a = adminTexts(props.frame.locale);
   return (
     <StaffLayout frame={props.frame} title={props.title}>
+      <div class="az-admin">
       <h1 class="kern-heading-large">{props.title}</h1>
       <p class="kern-body">{props.text}</p>
       <SecretBox a={a} label={a.users.password} value={props.password} id="passwort" />
       <p class="kern-body"><a class="kern-link" href={props.back}>{a.users.back}</a></p>
+      </div>
     </StaffLayout>
   );
 }
