@@ -86,7 +86,7 @@ export async function userToken(env: Env, argv: string[], io: Output): Promise<v
       const token = await createApiToken(ctx, { email, label });
       io.out(`API token for ${email} (shown only now; send as "Authorization: Bearer TOKEN"): ${token}`);
     } catch (e) {
-      if (isDomainError(e) && e.code === 'not_found') throw new UsageError(`no user with the e-mail address ${email}`);
+      if (isDomainError(e) && e.code === 'not_found') throw new UsageError(`no active user with the e-mail address ${email}`);
       throw e;
     }
   } finally {
