@@ -6,6 +6,7 @@ import { configExport, configImport, loadDemo, type Output } from './cli/config-
 import { openMigratedDatabase } from './cli/runtime.ts';
 import { serve } from './cli/serve.ts';
 import { userAdd, userToken } from './cli/user-commands.ts';
+import { userSetActive, userTokenManage } from './cli/user-admin-commands.ts';
 import { worker } from './cli/worker.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { EnvError, parseEnv } from './env.ts';
@@ -27,6 +28,10 @@ Commands:
                                 AMTSZEIT_PASSWORD, else generated and printed once
   user token --email E [--label L]
                                 create a token for the staff API (/api/v1/staff), printed once
+  user token --email E --list | --revoke ID|all
+                                list a user's API tokens, or revoke one or all
+  user deactivate|reactivate --email E
+                                deactivate an account (ends its sessions, revokes its tokens and feeds) or undo that
   help                          show this text
 
 Environment: PORT, HOST, DATABASE_URL (PostgreSQL; else embedded PGlite in DATA_DIR=./data), LOG_LEVEL, ORG_ID,
@@ -64,10 +69,15 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
         return 0;
       case 'user': {
         if (sub === 'token') {
-          await userToken(env, argv.slice(argv.indexOf('token') + 1), io);
+          const rest = argv.slice(argv.indexOf('token') + 1);
+          await (rest.includes('--list') || rest.includes('--revoke') ? userTokenManage(env, rest, io) : userToken(env, rest, io));
           return 0;
         }
-        if (sub !== 'add') throw new UsageError(`unknown user command "${sub ?? ''}": use "user add --email E --name N --role R [--office ID …]" or "user token --email E"`);
+        if (sub === 'deactivate' || sub === 'reactivate') {
+          await userSetActive(env, argv.slice(argv.indexOf(sub) + 1), io, sub === 'reactivate');
+          return 0;
+        }
+        if (sub !== 'add') throw new UsageError(`unknown user command "${sub ?? ''}": use "user add --email E --name N --role R [--office ID …]", "user token --email E", "user deactivate --email E"`);
         await userAdd(env, argv.slice(argv.indexOf('add') + 1), io);
         return 0;
       }

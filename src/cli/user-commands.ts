@@ -6,6 +6,7 @@ import { addUser } from '../app/staff/add-user.ts';
 import { createApiToken } from '../app/staff/create-api-token.ts';
 import { generatePassword } from '../app/staff/passwords.ts';
 import { countStaffUsers } from '../db/repositories/staff-user-repo.ts';
+import { recordAudit } from '../db/repositories/organization-repo.ts';
 import { DEFAULT_ORG_ID } from '../config/schema.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { message } from '../http/messages.ts';
@@ -51,6 +52,7 @@ export async function userAdd(env: Env, argv: string[], io: Output): Promise<voi
     const password = env.AMTSZEIT_PASSWORD ?? generatePassword();
     try {
       const user = await addUser(ctx, { email: a.email!, name: a.name!, role: a.role!, offices: a.offices, password });
+      await recordAudit(ctx.db, { orgId, actor: 'cli', action: 'user.add', details: { userId: user.id, email: user.email, name: user.name, role: user.role, offices: user.offices } });
       io.out(`Created ${user.role} ${user.email}${user.offices.length ? ` (offices: ${user.offices.join(', ')})` : ''}.`);
       if (generated) io.out(`Password (shown only now): ${password}`);
     } catch (e) {
@@ -84,7 +86,7 @@ export async function userToken(env: Env, argv: string[], io: Output): Promise<v
       const token = await createApiToken(ctx, { email, label });
       io.out(`API token for ${email} (shown only now; send as "Authorization: Bearer TOKEN"): ${token}`);
     } catch (e) {
-      if (isDomainError(e) && e.code === 'not_found') throw new UsageError(`no user with the e-mail address ${email}`);
+      if (isDomainError(e) && e.code === 'not_found') throw new UsageError(`no active user with the e-mail address ${email}`);
       throw e;
     }
   } finally {

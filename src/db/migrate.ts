@@ -8,6 +8,7 @@ import * as m001 from './migrations/001-initial.ts';
 import * as m002 from './migrations/002-mail-jobs.ts';
 import * as m003 from './migrations/003-web-sessions.ts';
 import * as m004 from './migrations/004-staff.ts';
+import * as m005 from './migrations/005-staff-admin.ts';
 
 /** Every migration, by name. Add new files here; names sort in application order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -15,6 +16,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '002-mail-jobs': m002,
   '003-web-sessions': m003,
   '004-staff': m004,
+  '005-staff-admin': m005,
 };
 
 const provider: MigrationProvider = {

@@ -5,6 +5,8 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp with a database default. (Generated<Timestamp> would not work:
  * Kysely does not unwrap a ColumnType nested in Generated, so rows would not be Date.) */
 type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** a nullable timestamp, NULL unless written */
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type Json<T> = ColumnType<T, string, string>;
 
 export interface OrganizationsTable {
@@ -102,6 +104,7 @@ export interface StaffUsersTable {
   offices: Json<string[]>;
   active: Generated<boolean>;
   created_at: GeneratedTimestamp;
+  last_login_at: NullableTimestamp;
 }
 
 export interface StaffSessionsTable {
@@ -118,6 +121,19 @@ export interface StaffApiTokensTable {
   user_id: string;
   label: string;
   created_at: GeneratedTimestamp;
+  id: Generated<string>;
+  last_used_at: NullableTimestamp;
+}
+
+export interface StaffCalendarFeedsTable {
+  org_id: string;
+  id: Generated<string>;
+  id_hash: string;
+  office_id: string;
+  label: string;
+  created_by: string;
+  created_at: GeneratedTimestamp;
+  last_used_at: NullableTimestamp;
 }
 
 export interface StaffLoginFailuresTable {
@@ -138,4 +154,5 @@ export interface Database {
   staff_sessions: StaffSessionsTable;
   staff_api_tokens: StaffApiTokensTable;
   staff_login_failures: StaffLoginFailuresTable;
+  staff_calendar_feeds: StaffCalendarFeedsTable;
 }

@@ -36,9 +36,11 @@ export interface ServerOptions {
   devMailDir?: string | null;
 }
 
-/** Logs carry method, path and status, never query strings (tokens) or bodies (personal data). */
+/** Logs carry method, path and status, never query strings (tokens) or bodies (personal data); a calendar feed's token in the path is masked. */
 export const logSerializers = {
-  req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+  req: (req: { method: string; url: string; id: string }) => ({
+    id: req.id, method: req.method, path: req.url.split('?')[0].replace(/^\/staff\/kalender\/feed\/[^/]*/, '/staff/kalender/feed/***'),
+  }),
   res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
 };
 

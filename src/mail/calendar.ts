@@ -18,7 +18,7 @@
 //   UTC. No JS Date ever reaches ical-generator together with a time zone (it
 //   would format it in the host's zone).
 // - No manage token in the file: calendars are synced to many places.
-import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { type ICalCalendar, ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
 import type { Locale } from '../domain/types.ts';
 import type { MailAppointment } from './appointment-data.ts';
@@ -55,11 +55,35 @@ export function calendarMethod(e: Pick<CalendarEventData, 'cancelled' | 'method'
 export function buildCalendar(e: CalendarEventData): string {
   const method = calendarMethod(e);
   const cal = ical({
-    prodId: { company: 'Amtszeit', product: 'Amtszeit', language: 'DE' },
+    prodId: PROD_ID,
     method: ICalCalendarMethod[method],
     // name: null keeps DTSTAMP in UTC; the generator writes the VTIMEZONE of the event's zone.
     timezone: { name: null, generator: (tz) => vtimezone(tz, e.start, e.end) },
   });
+  addEvent(cal, e, method);
+  return cal.toString();
+}
+
+/**
+ * A subscribed calendar (a feed): METHOD:PUBLISH with many events, a name
+ * (X-WR-CALNAME) and a refresh interval; one VTIMEZONE covering `from`..`to`.
+ * Each event is written exactly as in a single file (same UID and SEQUENCE).
+ */
+export function buildCalendarFeed(f: { name: string; from: number; to: number; refreshMinutes: number; events: CalendarEventData[] }): string {
+  const cal = ical({
+    prodId: PROD_ID,
+    method: ICalCalendarMethod.PUBLISH,
+    name: f.name,
+    ttl: f.refreshMinutes * 60,
+    timezone: { name: null, generator: (tz) => vtimezone(tz, f.from, f.to) },
+  });
+  for (const e of f.events) addEvent(cal, { ...e, method: 'PUBLISH' }, 'PUBLISH');
+  return cal.toString();
+}
+
+const PROD_ID = { company: 'Amtszeit', product: 'Amtszeit', language: 'DE' };
+
+function addEvent(cal: ICalCalendar, e: CalendarEventData, method: CalendarMethod): void {
   const zoned = (ms: number) => Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(e.timeZone);
   const event = cal.createEvent({
     id: e.uid,
@@ -84,7 +108,6 @@ export function buildCalendar(e: CalendarEventData): string {
       rsvp: false,
     });
   }
-  return cal.toString();
 }
 
 const T = {

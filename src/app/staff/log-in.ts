@@ -4,6 +4,7 @@
 // A successful login always starts a new session (a fresh id: no fixation).
 import { countLoginFailures, clearLoginFailures, findStaffUserByEmail, recordLoginFailure } from '../../db/repositories/staff-user-repo.ts';
 import { insertStaffSession, purgeStaffSessions } from '../../db/repositories/staff-session-repo.ts';
+import { setLastLogin } from '../../db/repositories/staff-user-admin-repo.ts';
 import type { AppContext } from '../context.ts';
 import { hashToken } from '../tokens.ts';
 import type { StaffUser } from './access.ts';
@@ -46,5 +47,6 @@ export async function logIn(ctx: AppContext, q: { email: string; password: strin
   });
   const sessionId = newSessionId();
   await insertStaffSession(ctx.db, { orgId: ctx.orgId, idHash: hashToken(sessionId), userId: row.id, now: new Date(now) });
+  await setLastLogin(ctx.db, { orgId: ctx.orgId, id: row.id, at: new Date(now) });
   return { ok: true, sessionId, user: { id: row.id, email: row.email, name: row.name, role: row.role, offices: row.offices } };
 }

@@ -18,13 +18,16 @@ import { STAFF_COOKIE, staffEnv } from './staff-page.ts';
 import { registerStaffApi } from './api.ts';
 import { registerClosureRoutes } from './closure.ts';
 import { registerPlanRoutes } from './plans.ts';
+import { registerUserRoutes } from './users.ts';
+import { registerAccountRoutes } from './account.ts';
+import { FEED_PREFIX, registerCalendarFeedRoutes } from './calendar-feeds.ts';
 
 export interface StaffDeps {
   ctx: AppContext;
   write: RouteShorthandOptions;
 }
 
-/** Routes anyone may reach. */
+/** Routes anyone may reach (and the calendar feeds under FEED_PREFIX, which check their own token). */
 const PUBLIC = new Set(['/staff/login', '/staff/staff.css']);
 
 export async function registerStaffPages(app: FastifyInstance, ctx: AppContext, write: RouteShorthandOptions = {}): Promise<void> {
@@ -39,7 +42,7 @@ export async function registerStaffPages(app: FastifyInstance, ctx: AppContext, 
     staff.addHook('preHandler', async (req, reply) => {
       req.staffUser = await resolveSession(ctx, req.cookies[STAFF_COOKIE]);
       const path = req.url.split('?')[0];
-      if (req.staffUser || PUBLIC.has(path)) return;
+      if (req.staffUser || PUBLIC.has(path) || path.startsWith(FEED_PREFIX)) return;
       if (req.cookies[STAFF_COOKIE]) reply.clearCookie(STAFF_COOKIE, { path: '/' });
       const next = req.method === 'GET' ? `&next=${encodeURIComponent(req.url)}` : '';
       return reply.redirect(`/staff/login?reason=${req.cookies[STAFF_COOKIE] ? 'expired' : 'login'}${next}`, 303);
@@ -54,6 +57,9 @@ export async function registerStaffPages(app: FastifyInstance, ctx: AppContext, 
     registerBookRoutes(staff, deps);
     registerClosureRoutes(staff, deps);
     registerPlanRoutes(staff, deps);
+    registerUserRoutes(staff, deps);
+    registerAccountRoutes(staff, deps);
+    registerCalendarFeedRoutes(staff, deps);
   });
   await registerStaffApi(app, ctx, write);
 }

@@ -5,6 +5,7 @@ import type { Locale } from '../../../domain/types.ts';
 import { ASSET_VERSION } from '../layout.tsx';
 import type { StaffTexts } from './staff-texts.ts';
 import { plansTexts } from './plans-texts.ts';
+import { adminTexts } from './admin-texts.ts';
 
 export interface StaffFrame {
   locale: Locale;
@@ -43,6 +44,7 @@ export function StaffLayout(props: { frame: StaffFrame; title: string; hasErrors
                   <li><a class="kern-link" href="/staff/buchen">{t.book}</a></li>
                   <li><a class="kern-link" href="/staff/suche">{t.search}</a></li>
                   {user.role !== 'clerk' ? <li><a class="kern-link" href="/staff/plaene">{plansTexts(locale).list.link}</a></li> : null}
+                  <li><a class="kern-link" href="/staff/konto">{adminTexts(locale).nav}</a></li>
                 </ul>
               </nav>
             ) : null}
@@ -87,4 +89,7 @@ export const STAFF_CSS = `
 .az-table { width: 100%; }
 .az-table-wrap { overflow-x: auto; }
 .az-affected { border: 1px solid #c6c9d3; padding: .5rem 1rem; margin-block: 1rem; }
+.az-secret { font-size: 1.125rem; word-break: break-all; user-select: all; }
+.az-admin h2, .az-admin h3 { margin-top: 2rem; }
+.az-admin form { margin-bottom: 1rem; }
 `;
