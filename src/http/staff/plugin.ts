@@ -17,6 +17,7 @@ import { registerBookRoutes } from './book.ts';
 import { STAFF_COOKIE, staffEnv } from './staff-page.ts';
 import { registerStaffApi } from './api.ts';
 import { registerClosureRoutes } from './closure.ts';
+import { registerSettingsRoutes } from './settings.ts';
 
 export interface StaffDeps {
   ctx: AppContext;
@@ -52,6 +53,7 @@ export async function registerStaffPages(app: FastifyInstance, ctx: AppContext, 
     registerAppointmentRoutes(staff, deps);
     registerBookRoutes(staff, deps);
     registerClosureRoutes(staff, deps);
+    registerSettingsRoutes(staff, deps);
   });
   await registerStaffApi(app, ctx, write);
 }

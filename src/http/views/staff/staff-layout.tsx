@@ -4,6 +4,7 @@ import type { Child } from 'hono/jsx';
 import type { Locale } from '../../../domain/types.ts';
 import { ASSET_VERSION } from '../layout.tsx';
 import type { StaffTexts } from './staff-texts.ts';
+import { settingsTexts } from './settings-texts.ts';
 
 export interface StaffFrame {
   locale: Locale;
@@ -41,6 +42,8 @@ export function StaffLayout(props: { frame: StaffFrame; title: string; hasErrors
                   <li><a class="kern-link" href="/staff">{t.day}</a></li>
                   <li><a class="kern-link" href="/staff/buchen">{t.book}</a></li>
                   <li><a class="kern-link" href="/staff/suche">{t.search}</a></li>
+                  {user.role !== 'clerk' ? <li><a class="kern-link" href="/staff/einstellungen">{settingsTexts(locale).nav.settings}</a></li> : null}
+                  {user.role === 'admin' ? <li><a class="kern-link" href="/staff/protokoll">{settingsTexts(locale).nav.audit}</a></li> : null}
                 </ul>
               </nav>
             ) : null}
@@ -84,4 +87,12 @@ export const STAFF_CSS = `
 .az-reference { font-size: 2rem; font-weight: 700; letter-spacing: .1em; }
 .az-table { width: 100%; }
 .az-table-wrap { overflow-x: auto; }
+.az-edit-table .kern-form-input__input.az-cell-input { width: auto; min-width: 4.5rem; }
+.az-days { display: flex; flex-wrap: wrap; gap: .25rem .75rem; border: 0; margin: 0; padding: 0; min-width: 14rem; }
+.az-day { display: inline-flex; align-items: center; gap: .25rem; }
+.az-checks { display: flex; flex-direction: column; gap: .5rem; }
+.az-details { margin: 0 0 .5rem; }
+.az-key { font-weight: 600; }
+.az-value { overflow-wrap: anywhere; max-width: 24rem; }
+.az-nowrap { white-space: nowrap; }
 `;
