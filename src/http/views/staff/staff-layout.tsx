@@ -87,6 +87,7 @@ export const STAFF_CSS = `
 .az-reference { font-size: 2rem; font-weight: 700; letter-spacing: .1em; }
 .az-table { width: 100%; }
 .az-table-wrap { overflow-x: auto; }
+.az-table-wrap { position: relative; }
 .az-edit-table .kern-form-input__input.az-cell-input { width: auto; min-width: 4.5rem; }
 .az-days { display: flex; flex-wrap: wrap; gap: .25rem .75rem; border: 0; margin: 0; padding: 0; min-width: 14rem; }
 .az-day { display: inline-flex; align-items: center; gap: .25rem; }
