@@ -16,7 +16,7 @@ export function HoursPage(props: { frame: StaffFrame; office: { id: string; name
     <td class="kern-table__cell">
       <div class="kern-form-check">
         <input class="kern-form-check__checkbox" type="checkbox" id={name} name={name} value="ja" checked={state.values[name] === 'ja'} />
-        <label class="kern-label" for={name}><span class="kern-sr-only">{label}: </span>{h.remove}</label>
+        <label class="kern-label" for={name}><span class="kern-sr-only">{label}: {h.remove}</span></label>
       </div>
     </td>
   );
