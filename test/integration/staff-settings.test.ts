@@ -165,7 +165,13 @@ describe('staff settings', () => {
     assert.match(r.body, /Außerhalb der Öffnungszeiten/);
     assert.equal(configVersion(await config()), before);
 
-    const confirmed = await lead.post(HOURS_A, { ...formValues(r.body), confirm: 'ja' });
+    // a confirmation covers only the appointments that were shown
+    const other = await lead.post(HOURS_A, { ...formValues(r.body), confirm: 'AAAA-BBBB' });
+    assert.equal(other.statusCode, 409);
+    assert.match(other.body, new RegExp(ref));
+    assert.equal(configVersion(await config()), before);
+
+    const confirmed = await lead.post(HOURS_A, { ...formValues(r.body), confirm: ref });
     assert.equal(confirmed.statusCode, 303, confirmed.body);
     assert.equal(confirmed.headers.location, `${HOURS_A}?gespeichert=1`);
     const row = await env.app.ctx.db.selectFrom('appointments').select(['conflict', 'status']).where('reference', '=', ref.replace('-', '')).executeTakeFirstOrThrow();
@@ -233,7 +239,7 @@ describe('staff settings', () => {
     assert.equal(shown.statusCode, 409);
     assert.match(shown.body, new RegExp(booked.appointment.reference));
     assert.ok((await config()).services.some((x) => x.id === 'reisepass'));
-    const gone = await admin.post(rm, { ...formValues(shown.body), confirm: 'ja' });
+    const gone = await admin.post(rm, { ...formValues(shown.body), confirm: booked.appointment.reference });
     assert.equal(gone.statusCode, 303, gone.body);
     assert.ok(!(await config()).services.some((x) => x.id === 'reisepass'));
     assert.equal((await admin.get('/staff/einstellungen/anliegen/reisepass')).statusCode, 404);

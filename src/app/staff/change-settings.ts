@@ -26,8 +26,8 @@ export interface ChangeSettingsInput {
   base: string;
   /** applies the form's change to the config-file data */
   edit: (raw: RawConfig) => void;
-  /** apply even if upcoming appointments no longer fit (kept, marked as conflicts) */
-  confirm: boolean;
+  /** references (K7Q2-9XMD) of the appointments the user saw and agreed to keep as conflicts */
+  confirm: string[];
   locale: Locale;
   /** what the entry is about, for the audit log (`{ office: 'a' }`) */
   subject: Record<string, string>;
@@ -93,7 +93,8 @@ export async function changeSettings(ctx: AppContext, user: StaffUser, q: Change
           reference: formatReference(c.appointment.reference), officeId: c.appointment.officeId, start: c.appointment.start,
           reason: c.reason, ...(c.serviceId ? { serviceId: c.serviceId } : {}),
         }));
-      return q.confirm || stranded.length === 0;
+      // only what was shown is confirmed: an appointment stranded since asks again
+      return stranded.every((a) => q.confirm.includes(a.reference));
     },
   });
   if (done.stale) {

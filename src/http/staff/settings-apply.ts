@@ -36,7 +36,7 @@ export async function submitSettings(ctx: AppContext, req: FastifyRequest, reply
   const s = settingsTexts(locale);
   const base = q.values.version ?? '';
   const r = await changeSettings(ctx, user, {
-    target: q.target, action: q.action, subject: q.subject, base, edit: q.edit, confirm: q.values.confirm === 'ja', locale,
+    target: q.target, action: q.action, subject: q.subject, base, edit: q.edit, confirm: (q.values.confirm ?? '').split(',').filter(Boolean).slice(0, 500), locale,
   });
   const catalog = await ctx.catalog();
   switch (r.status) {

@@ -92,7 +92,7 @@ function ConflictBox(props: { s: SettingsTexts; rows: StrandedRow[]; cancel: str
         </table>
       </div>
       <div class="az-actions">
-        <button type="submit" class="kern-btn kern-btn--primary" name="confirm" value="ja"><span class="kern-label">{c.confirm}</span></button>
+        <button type="submit" class="kern-btn kern-btn--primary" name="confirm" value={props.rows.map((r) => r.reference).join(',')}><span class="kern-label">{c.confirm}</span></button>
         <a class="kern-btn kern-btn--secondary" href={props.cancel}><span class="kern-label">{c.cancel}</span></a>
       </div>
     </div>
