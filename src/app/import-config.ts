@@ -4,11 +4,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { clearResolvedConflicts, laneRows, markConflicts, setLane, upcomingAppointments } from '../db/repositories/appointment-repo.ts';
-import { lockOrganizationConfig, organizationExists, recordAudit, saveOrgConfig } from '../db/repositories/organization-repo.ts';
+import { loadOrgConfig, lockOrganizationConfig, organizationExists, recordAudit, saveOrgConfig } from '../db/repositories/organization-repo.ts';
 import { findConfigConflicts, type ConfigConflict, type ConflictReason } from '../domain/config-conflicts.ts';
 import { planRelanes } from '../domain/relane.ts';
 import { localDateOf, localTimeOf } from '../domain/time.ts';
 import type { OrgConfig } from '../domain/types.ts';
+import { configVersion } from './config-version.ts';
 import { formatReference } from './tokens.ts';
 
 export interface ImportResult {
@@ -16,23 +17,33 @@ export interface ImportResult {
   conflicts: ConfigConflict[];
   /** appointments moved (or, in a dry run, to be moved) to another desk at the same time */
   relaned: { reference: string; officeId: string; start: number; end: number; from: number; to: number }[];
+  /** not applied: the configuration is no longer the one `baseVersion` names */
+  stale?: boolean;
 }
 
 export async function importConfig(
   db: Kysely<Database>,
   q: {
-    orgId: string; config: OrgConfig; now: number; keepConflicts?: boolean; dryRun?: boolean; actor?: string;
+    orgId: string; config: OrgConfig; now: number; dryRun?: boolean; actor?: string;
+    /** keep stranded appointments (marked as conflicts); a function decides on the conflicts found */
+    keepConflicts?: boolean | ((conflicts: ConfigConflict[]) => boolean);
+    /** apply only if the stored configuration still has this version (config-version.ts) */
+    baseVersion?: string;
     /** move appointments whose desk is no longer staffed to a free remaining desk at the same time (same transaction) */
     relane?: boolean;
     /** clear the conflict mark of appointments the new configuration fits again */
     clearResolved?: boolean;
-    /** the audit entry's action and extra details (default `config.import`) */
+    /** the audit entry's action and extra details (default `config.import` with counts) */
     audit?: { action: string; details?: Record<string, unknown> };
   },
 ): Promise<ImportResult> {
   return db.transaction().execute(async (tx) => {
     // One import at a time per organization, and no booking slips in between check and write.
     await lockOrganizationConfig(tx, q.orgId);
+    if (q.baseVersion !== undefined) {
+      const stored = await loadOrgConfig(tx, q.orgId);
+      if (!stored || configVersion(stored) !== q.baseVersion) return { applied: false, conflicts: [], relaned: [], stale: true };
+    }
     const exists = await organizationExists(tx, q.orgId);
     const rows = exists ? await upcomingAppointments(tx, q.orgId, new Date(q.now)) : [];
     const upcoming = new Set(rows.filter((r) => r.reference !== null).map((r) => r.id));
@@ -62,7 +73,8 @@ export async function importConfig(
           services: r.services,
         })),
     );
-    if (q.dryRun || (conflicts.length > 0 && !q.keepConflicts)) return { applied: false, conflicts, relaned };
+    const keep = typeof q.keepConflicts === 'function' ? q.keepConflicts(conflicts) : q.keepConflicts;
+    if (q.dryRun || (conflicts.length > 0 && !keep)) return { applied: false, conflicts, relaned };
     await saveOrgConfig(tx, q.orgId, q.config);
     // in the planned order: each target lane is free when its row moves there
     for (const m of moves) await setLane(tx, q.orgId, m.id, m.to, new Date(q.now));
@@ -73,7 +85,8 @@ export async function importConfig(
       actor: q.actor ?? 'cli',
       action: q.audit?.action ?? 'config.import',
       details: {
-        services: q.config.services.length, offices: q.config.offices.length, keptConflicts: conflicts.length,
+        ...(q.audit ? {} : { services: q.config.services.length, offices: q.config.offices.length }),
+        keptConflicts: conflicts.length,
         ...(q.relane ? { relaned: relaned.map((r) => formatReference(r.reference)) } : {}),
         ...q.audit?.details,
       },

@@ -21,6 +21,7 @@ import { registerPlanRoutes } from './plans.ts';
 import { registerUserRoutes } from './users.ts';
 import { registerAccountRoutes } from './account.ts';
 import { FEED_PREFIX, registerCalendarFeedRoutes } from './calendar-feeds.ts';
+import { registerSettingsRoutes } from './settings.ts';
 
 export interface StaffDeps {
   ctx: AppContext;
@@ -60,6 +61,7 @@ export async function registerStaffPages(app: FastifyInstance, ctx: AppContext, 
     registerUserRoutes(staff, deps);
     registerAccountRoutes(staff, deps);
     registerCalendarFeedRoutes(staff, deps);
+    registerSettingsRoutes(staff, deps);
   });
   await registerStaffApi(app, ctx, write);
 }

@@ -6,6 +6,7 @@ import { ASSET_VERSION } from '../layout.tsx';
 import type { StaffTexts } from './staff-texts.ts';
 import { plansTexts } from './plans-texts.ts';
 import { adminTexts } from './admin-texts.ts';
+import { settingsTexts } from './settings-texts.ts';
 
 export interface StaffFrame {
   locale: Locale;
@@ -44,6 +45,9 @@ export function StaffLayout(props: { frame: StaffFrame; title: string; hasErrors
                   <li><a class="kern-link" href="/staff/buchen">{t.book}</a></li>
                   <li><a class="kern-link" href="/staff/suche">{t.search}</a></li>
                   {user.role !== 'clerk' ? <li><a class="kern-link" href="/staff/plaene">{plansTexts(locale).list.link}</a></li> : null}
+                  {user.role !== 'clerk' ? <li><a class="kern-link" href="/staff/einstellungen">{settingsTexts(locale).nav.settings}</a></li> : null}
+                  {user.role === 'admin' ? <li><a class="kern-link" href="/staff/benutzer">{adminTexts(locale).users.title}</a></li> : null}
+                  {user.role === 'admin' ? <li><a class="kern-link" href="/staff/protokoll">{settingsTexts(locale).nav.audit}</a></li> : null}
                   <li><a class="kern-link" href="/staff/konto">{adminTexts(locale).nav}</a></li>
                 </ul>
               </nav>
@@ -92,4 +96,13 @@ export const STAFF_CSS = `
 .az-secret { font-size: 1.125rem; word-break: break-all; user-select: all; }
 .az-admin h2, .az-admin h3 { margin-top: 2rem; }
 .az-admin form { margin-bottom: 1rem; }
+.az-table-wrap { position: relative; }
+.az-edit-table .kern-form-input__input.az-cell-input { width: auto; min-width: 4.5rem; }
+.az-days { display: flex; flex-wrap: wrap; gap: .25rem .75rem; border: 0; margin: 0; padding: 0; min-width: 14rem; }
+.az-day { display: inline-flex; align-items: center; gap: .25rem; }
+.az-checks { display: flex; flex-direction: column; gap: .5rem; }
+.az-details { margin: 0 0 .5rem; }
+.az-key { font-weight: 600; }
+.az-value { overflow-wrap: anywhere; max-width: 24rem; }
+.az-nowrap { white-space: nowrap; }
 `;
