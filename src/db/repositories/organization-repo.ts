@@ -35,12 +35,6 @@ export async function loadVersionedConfig(db: Db, orgId: string): Promise<{ conf
   };
 }
 
-/** The version `loadVersionedConfig` reports, read alone. */
-export async function configVersion(db: Db, orgId: string): Promise<string | null> {
-  const r = await sql<{ version: string }>`SELECT updated_at::text AS version FROM organizations WHERE id = ${orgId}`.execute(db);
-  return r.rows[0]?.version ?? null;
-}
-
 /**
  * Taken (shared) by every write that places an appointment on a lane, so a configuration change
  * (which takes it exclusively) either sees that appointment or is seen by it. With an e-mail key,
