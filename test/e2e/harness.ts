@@ -10,6 +10,9 @@ import { loadDemoConfig } from '../../src/config/demo.ts';
 import type { OrgConfig } from '../../src/domain/types.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { createTestApp, type TestApp } from '../fixtures/test-app.ts';
+import { office, orgConfig, service } from '../fixtures/org-config.ts';
+import { addUser } from '../../src/app/staff/add-user.ts';
+import type { StaffRole } from '../../src/db/schema.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
@@ -122,4 +125,33 @@ export async function checkPage(page: Page, name: string | null, javaScript: boo
   const violations = await axeViolations(page, { javaScript });
   if (violations.length > 0) throw new Error(`axe on ${page.url()}:\n${violations.join('\n')}`);
   if (name) await screenshots(page, name);
+}
+
+/** The back office's browser tests share a password, and log in the same way. */
+export const STAFF_PASSWORD = 'correct horse battery';
+
+/** Two offices (a, b; two counters 08:00-12:00 on weekdays) with two concerns, on Monday 30 Nov 2026 08:00. */
+export function twoOffices(): OrgConfig {
+  return orgConfig({
+    services: [service('anmeldung', 15, 5), service('ausweis', 20, 3)],
+    offices: [office('a', { name: 'Bürgeramt A' }), office('b', { name: 'Bürgeramt B' })],
+  });
+}
+
+/** A server for the back office with these users (password STAFF_PASSWORD). */
+export async function startStaffServer(
+  users: { email: string; name: string; role: StaffRole; offices: string[] }[],
+  config: OrgConfig = twoOffices(),
+): Promise<WebServer> {
+  const web = await startWebServer({ config, now: Date.parse('2026-11-30T07:00:00Z') });
+  for (const u of users) await addUser(web.app.ctx, { ...u, password: STAFF_PASSWORD });
+  return web;
+}
+
+export async function staffLogin(page: Page, web: WebServer, email: string, password = STAFF_PASSWORD): Promise<void> {
+  await page.goto(`${web.url}/staff/login`);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForURL(/\/staff$/);
 }

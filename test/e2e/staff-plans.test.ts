@@ -5,27 +5,18 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { addUser } from '../../src/app/staff/add-user.ts';
 import { bookAppointment } from '../../src/app/book-appointment.ts';
-import { office, orgConfig, service } from '../fixtures/org-config.ts';
-import { browserSkip, checkPage, launch, newPage, startWebServer, type WebServer } from './harness.ts';
+import { browserSkip, checkPage, launch, newPage, staffLogin, startStaffServer, type WebServer } from './harness.ts';
 
 const skip = browserSkip();
-const PASSWORD = 'correct horse battery';
 
 describe('plans change in the back office (Chromium)', { skip, timeout: 240_000 }, () => {
   let browser: Browser;
   let web: WebServer;
   before(async () => {
     browser = await launch();
-    web = await startWebServer({
-      config: orgConfig({
-        services: [service('anmeldung', 15, 5)],
-        offices: [office('a', { name: 'Bürgeramt A' })], // two counters, 08:00-12:00 on weekdays
-      }),
-      now: Date.parse('2026-11-30T07:00:00Z'),
-    });
-    await addUser(web.app.ctx, { email: 'lead@example.org', name: 'Lena Lead', role: 'lead', offices: ['a'], password: PASSWORD });
+    // office a: two counters, 08:00-12:00 on weekdays
+    web = await startStaffServer([{ email: 'lead@example.org', name: 'Lena Lead', role: 'lead', offices: ['a'] }]);
   });
   after(async () => {
     await browser?.close();
@@ -41,11 +32,7 @@ describe('plans change in the back office (Chromium)', { skip, timeout: 240_000 
     const refs = [await book('09:00', 'Anna Eins'), await book('09:00', 'Bert Zwei'), await book('09:15', 'Cem Drei'), await book('09:15', 'Dana Vier')];
     const { context, page } = await newPage(browser, { javaScript: false });
     try {
-      await page.goto(`${web.url}/staff/login`);
-      await page.getByLabel('E-Mail-Adresse').fill('lead@example.org');
-      await page.getByLabel('Passwort').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Anmelden' }).click();
-      await page.waitForURL(/\/staff$/);
+      await staffLogin(page, web, 'lead@example.org');
       await page.goto(`${web.url}/staff?office=a&date=2026-12-02`);
       await page.getByRole('link', { name: 'Zeit sperren' }).click();
       await checkPage(page, 'plans-01-block-form', false);

@@ -5,27 +5,17 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { addUser } from '../../src/app/staff/add-user.ts';
 import { bookAppointment } from '../../src/app/book-appointment.ts';
-import { office, orgConfig, service } from '../fixtures/org-config.ts';
-import { browserSkip, checkPage, launch, newPage, startWebServer, type WebServer } from './harness.ts';
+import { browserSkip, checkPage, launch, newPage, staffLogin, startStaffServer, type WebServer } from './harness.ts';
 
 const skip = browserSkip();
-const PASSWORD = 'correct horse battery';
 
 describe('settings in Chromium', { skip, timeout: 240_000 }, () => {
   let browser: Browser;
   let web: WebServer;
   before(async () => {
     browser = await launch();
-    web = await startWebServer({
-      config: orgConfig({
-        services: [service('anmeldung', 15, 5), service('ausweis', 20, 3)],
-        offices: [office('a', { name: 'Bürgeramt A' }), office('b', { name: 'Bürgeramt B' })],
-      }),
-      now: Date.parse('2026-11-30T07:00:00Z'),
-    });
-    await addUser(web.app.ctx, { email: 'admin@example.org', name: 'Ada Admin', role: 'admin', offices: [], password: PASSWORD });
+    web = await startStaffServer([{ email: 'admin@example.org', name: 'Ada Admin', role: 'admin', offices: [] }]);
   });
   after(async () => {
     await browser?.close();
@@ -42,11 +32,7 @@ describe('settings in Chromium', { skip, timeout: 240_000 }, () => {
     });
     const { context, page } = await newPage(browser, { javaScript: false });
     try {
-      await page.goto(`${web.url}/staff/login`);
-      await page.getByLabel('E-Mail-Adresse').fill('admin@example.org');
-      await page.getByLabel('Passwort').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Anmelden' }).click();
-      await page.waitForURL(/\/staff$/);
+      await staffLogin(page, web, 'admin@example.org');
 
       // the overview and the concerns
       await page.getByRole('link', { name: 'Einstellungen' }).click();

@@ -5,40 +5,27 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { addUser } from '../../src/app/staff/add-user.ts';
-import { office, orgConfig, service } from '../fixtures/org-config.ts';
-import { browserSkip, checkPage, launch, newPage, startWebServer, type WebServer } from './harness.ts';
+import { browserSkip, checkPage, launch, newPage, STAFF_PASSWORD, staffLogin, startStaffServer, type WebServer } from './harness.ts';
 
 const skip = browserSkip();
-const PASSWORD = 'correct horse battery';
+const PASSWORD = STAFF_PASSWORD;
 
 describe('user management in Chromium', { skip, timeout: 240_000 }, () => {
   let browser: Browser;
   let web: WebServer;
   before(async () => {
     browser = await launch();
-    web = await startWebServer({
-      config: orgConfig({
-        services: [service('anmeldung', 15, 5), service('ausweis', 20, 3)],
-        offices: [office('a', { name: 'Bürgeramt A' }), office('b', { name: 'Bürgeramt B' })],
-      }),
-      now: Date.parse('2026-11-30T07:00:00Z'),
-    });
-    await addUser(web.app.ctx, { email: 'admin@example.org', name: 'Ada Admin', role: 'admin', offices: [], password: PASSWORD });
-    await addUser(web.app.ctx, { email: 'lead@example.org', name: 'Lena Lead', role: 'lead', offices: ['a'], password: PASSWORD });
+    web = await startStaffServer([
+      { email: 'admin@example.org', name: 'Ada Admin', role: 'admin', offices: [] },
+      { email: 'lead@example.org', name: 'Lena Lead', role: 'lead', offices: ['a'] },
+    ]);
   });
   after(async () => {
     await browser?.close();
     await web?.close();
   });
 
-  async function login(page: Page, email: string, password: string) {
-    await page.goto(`${web.url}/staff/login`);
-    await page.getByLabel('E-Mail-Adresse').fill(email);
-    await page.getByLabel('Passwort').fill(password);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL(/\/staff$/);
-  }
+  const login = (page: Page, email: string, password: string) => staffLogin(page, web, email, password);
 
   test('an admin adds a clerk, who logs in with the shown password; the admin deactivates them', async () => {
     const admin = await newPage(browser, { javaScript: true });

@@ -4,28 +4,21 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { addUser } from '../../src/app/staff/add-user.ts';
 import { bookAppointment } from '../../src/app/book-appointment.ts';
-import { office, orgConfig, service } from '../fixtures/org-config.ts';
-import { browserSkip, checkPage, launch, newPage, startWebServer, type WebServer } from './harness.ts';
+import { browserSkip, checkPage, launch, newPage, STAFF_PASSWORD, staffLogin, startStaffServer, type WebServer } from './harness.ts';
 
 const skip = browserSkip();
-const PASSWORD = 'correct horse battery';
+const PASSWORD = STAFF_PASSWORD;
 
 describe('back office in Chromium', { skip, timeout: 240_000 }, () => {
   let browser: Browser;
   let web: WebServer;
   before(async () => {
     browser = await launch();
-    web = await startWebServer({
-      config: orgConfig({
-        services: [service('anmeldung', 15, 5), service('ausweis', 20, 3)],
-        offices: [office('a', { name: 'Bürgeramt A' }), office('b', { name: 'Bürgeramt B' })],
-      }),
-      now: Date.parse('2026-11-30T07:00:00Z'),
-    });
-    await addUser(web.app.ctx, { email: 'clerk@example.org', name: 'Clara Clerk', role: 'clerk', offices: ['a'], password: PASSWORD });
-    await addUser(web.app.ctx, { email: 'lead@example.org', name: 'Lena Lead', role: 'lead', offices: ['a'], password: PASSWORD });
+    web = await startStaffServer([
+      { email: 'clerk@example.org', name: 'Clara Clerk', role: 'clerk', offices: ['a'] },
+      { email: 'lead@example.org', name: 'Lena Lead', role: 'lead', offices: ['a'] },
+    ]);
   });
   after(async () => {
     await browser?.close();
@@ -134,11 +127,7 @@ describe('back office in Chromium', { skip, timeout: 240_000 }, () => {
     });
     const { context, page } = await newPage(browser, { javaScript: false });
     try {
-      await page.goto(`${web.url}/staff/login`);
-      await page.getByLabel('E-Mail-Adresse').fill('lead@example.org');
-      await page.getByLabel('Passwort').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Anmelden' }).click();
-      await page.waitForURL(/\/staff$/);
+      await staffLogin(page, web, 'lead@example.org');
       await page.goto(`${web.url}/staff?office=a&date=2026-12-02`);
       await page.getByRole('link', { name: 'Schließung eintragen' }).click();
       await check(page, 'staff-06-closure', false);

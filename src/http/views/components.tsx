@@ -42,7 +42,7 @@ export function Alert(props: { kind: 'info' | 'success' | 'warning' | 'danger'; 
   );
 }
 
-function ErrorText(props: { id: string; message?: string }) {
+export function ErrorText(props: { id: string; message?: string }) {
   if (!props.message) return null;
   return (
     <p class="kern-error" id={`${props.id}-error`}>
@@ -52,7 +52,7 @@ function ErrorText(props: { id: string; message?: string }) {
   );
 }
 
-const describedBy = (id: string, hint?: string, error?: string) =>
+export const describedBy = (id: string, hint?: string, error?: string) =>
   [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
 
 export function TextField(props: {

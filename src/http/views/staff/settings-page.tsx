@@ -2,7 +2,7 @@
 // change would strand with the choice to cancel or keep them), form fields that
 // read their value and error from the form state, and the settings overview.
 import type { Child } from 'hono/jsx';
-import { Alert, ErrorSummary, type FieldError } from '../components.tsx';
+import { Alert, describedBy, ErrorSummary, ErrorText, type FieldError } from '../components.tsx';
 import { texts } from '../texts.ts';
 import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
 import { settingsTexts, type SettingsTexts } from './settings-texts.ts';
@@ -98,19 +98,6 @@ function ConflictBox(props: { s: SettingsTexts; rows: StrandedRow[]; cancel: str
     </div>
   );
 }
-
-function ErrorText(props: { id: string; message?: string }) {
-  if (!props.message) return null;
-  return (
-    <p class="kern-error" id={`${props.id}-error`}>
-      <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true"></span>
-      <span class="kern-body">{props.message}</span>
-    </p>
-  );
-}
-
-const describedBy = (id: string, hint?: string, error?: string) =>
-  [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
 
 /** A text input (or textarea) bound to the form state by its name, which is also its id. */
 export function Field(props: {
