@@ -9,6 +9,13 @@ import { startBackground } from '../jobs/background.ts';
 import { createLogger, openMigratedDatabase, resolveOrgId } from './runtime.ts';
 import { createDemoAdmin } from './user-commands.ts';
 
+/** The demo city as `serve` loads it: links in mails and feed addresses point at this server's port. */
+export function servedDemo(env: Pick<Env, 'PORT'>): ReturnType<typeof loadDemoConfig> {
+  const demo = loadDemoConfig();
+  if (env.PORT !== 0) demo.config.organization.publicUrl = `http://localhost:${env.PORT}`;
+  return demo;
+}
+
 export async function serve(env: Env): Promise<void> {
   const logger = createLogger(env);
   const handle = await openMigratedDatabase(env, logger);
@@ -16,7 +23,7 @@ export async function serve(env: Env): Promise<void> {
   let orgId: string;
   if (existing) orgId = existing;
   else {
-    const demo = loadDemoConfig();
+    const demo = servedDemo(env);
     orgId = env.ORG_ID ?? demo.orgId;
     await importConfig(handle.db, { orgId, config: demo.config, now: Date.now(), actor: 'demo' });
     logger.info({ orgId }, 'empty database: loaded the demo city');

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createAppContext } from '../../src/app/context.ts';
 import { logIn } from '../../src/app/staff/log-in.ts';
 import { createDemoAdmin } from '../../src/cli/user-commands.ts';
+import { servedDemo } from '../../src/cli/serve.ts';
 import { openDatabase } from '../../src/db/connection.ts';
 import { parseEnv } from '../../src/env.ts';
 import { createTestApp } from '../fixtures/test-app.ts';
@@ -68,6 +69,13 @@ describe('amtszeit user add', () => {
     assert.equal(cli(['user', 'add', '--email'], env).code, 2);
     assert.equal(cli(['user', 'remove'], env).code, 2);
     assert.match(cli(['help'], env).out, /user add --email E --name N --role admin\|lead\|clerk/);
+  });
+});
+
+describe('demo served on another port', () => {
+  test("links in mails and calendar feed addresses use the server's port", () => {
+    assert.equal(servedDemo(parseEnv({ PORT: '3999' })).config.organization.publicUrl, 'http://localhost:3999');
+    assert.equal(servedDemo(parseEnv({})).config.organization.publicUrl, 'http://localhost:3000');
   });
 });
 
