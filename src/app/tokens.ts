@@ -25,6 +25,14 @@ export function normalizeReference(input: string): string | null {
   return s;
 }
 
+/** A part of a reference (3 to 7 of its characters, dash and spaces ignored), else null. */
+export function referenceFragment(input: string): string | null {
+  const s = input.toUpperCase().replace(/[\s-]/g, '');
+  if (s.length < 3 || s.length >= REFERENCE_LENGTH) return null;
+  for (const c of s) if (!REFERENCE_ALPHABET.includes(c)) return null;
+  return s;
+}
+
 /** 256 random bits, URL-safe. */
 export function newManageToken(): string {
   return randomBytes(32).toString('base64url');

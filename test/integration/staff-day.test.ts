@@ -43,6 +43,17 @@ describe('staff day work', () => {
       assert.ok(r.body.includes(`/staff/termin/${ref}`), q);
     }
     assert.match((await clerk.get('/staff/suche?q=nobody')).body, /Nichts gefunden/);
+    // a part of the reference, and a name without its accents
+    const accented = await bookAppointment(env.app.ctx, {
+      office: 'a', services: [{ id: 'anmeldung', quantity: 1 }], startsAt: '2026-12-01T10:00:00+01:00',
+      contact: { name: 'Ayşe Çelik-Müller', email: 'ayse@example.org', phone: '' }, locale: 'de', consent: true,
+    });
+    const other = accented.appointment.reference;
+    for (const [q, want, not] of [[ref.slice(5).toLowerCase(), ref, null], [`${ref.slice(0, 4)}-${ref.slice(5, 6)}`, ref, other], ['celik', other, ref], ['ayse celik-muller', other, ref], ['ÇELİK', other, null]] as const) {
+      const body = (await clerk.get(`/staff/suche?q=${encodeURIComponent(q)}`)).body;
+      assert.ok(body.includes(`/staff/termin/${want}`), `${q} finds ${want}`);
+      if (not) assert.ok(!body.includes(`/staff/termin/${not}`), `${q} does not find ${not}`);
+    }
     const d = await clerk.get(`/staff/termin/${ref}`);
     assert.equal(d.statusCode, 200);
     assert.match(d.body, /Dokument für anmeldung/);

@@ -1,8 +1,9 @@
-// Use case: find appointments in the staff member's offices by reference, name or e-mail.
+// Use case: find appointments in the staff member's offices by reference (or a part of one),
+// name or e-mail; accents do not matter ("celik" finds "Çelik").
 import type { Locale } from '../../domain/types.ts';
 import { searchAppointments as searchRows } from '../../db/repositories/staff-appointment-repo.ts';
 import type { AppContext } from '../context.ts';
-import { normalizeReference } from '../tokens.ts';
+import { normalizeReference, referenceFragment } from '../tokens.ts';
 import { userOffices, type StaffUser } from './access.ts';
 import { staffView, type StaffAppointmentView } from './get-staff-appointment.ts';
 
@@ -11,7 +12,7 @@ export async function searchAppointments(ctx: AppContext, user: StaffUser, q: { 
   if (text.length < 2) return [];
   const catalog = await ctx.catalog();
   const rows = await searchRows(ctx.db, {
-    orgId: ctx.orgId, officeIds: userOffices(user, catalog), reference: normalizeReference(text), text, limit: 50,
+    orgId: ctx.orgId, officeIds: userOffices(user, catalog), reference: normalizeReference(text), referencePart: referenceFragment(text), text, limit: 50,
   });
   return rows.map((r) => staffView(r, catalog, q.locale, ctx.now()));
 }

@@ -23,12 +23,28 @@ export async function dayRows(db: Db, q: { orgId: string; officeId: string; from
 }
 
 /** Appointments (not holds) in the given offices matching a reference, a name or an e-mail. */
+/** Accented letters and their plain forms: a search for "celik" finds "Çelik", "muller" finds "Müller". */
+const ACCENTED = 'àáâãäåāçćčèéêëēęìíîïīłñńòóôõöøōśšşùúûüūýÿžźżğıß';
+const PLAIN = 'aaaaaaaccceeeeeeiiiiilnnooooooosssuuuuuyyzzzgis';
+
+/** The same folding as the SQL below, for the search text (marks removed first: "İ" is "i" and a dot). */
+export function foldForSearch(text: string): string {
+  let out = '';
+  for (const ch of text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')) {
+    const i = ACCENTED.indexOf(ch);
+    out += i >= 0 ? PLAIN[i] : ch;
+  }
+  return out;
+}
+
 export async function searchAppointments(
   db: Db,
-  q: { orgId: string; officeIds: string[]; reference: string | null; text: string; limit: number },
+  q: { orgId: string; officeIds: string[]; reference: string | null; referencePart: string | null; text: string; limit: number },
 ): Promise<AppointmentRow[]> {
   if (q.officeIds.length === 0) return [];
-  const like = `%${q.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const escape = (t: string) => t.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const like = `%${escape(foldForSearch(q.text))}%`;
+  const folded = (column: string) => sql`translate(lower(${sql.ref(column)}), ${ACCENTED}, ${PLAIN})`;
   return db
     .selectFrom('appointments')
     .selectAll()
@@ -37,8 +53,9 @@ export async function searchAppointments(
     .where('status', '<>', 'held')
     .where('reference', 'is not', null)
     .where((eb) => {
-      const ors = [eb(sql`lower(contact_name)`, 'like', like), eb(sql`lower(contact_email)`, 'like', like)];
+      const ors = [eb(folded('contact_name'), 'like', like), eb(folded('contact_email'), 'like', like)];
       if (q.reference) ors.push(eb('reference', '=', q.reference));
+      if (q.referencePart) ors.push(eb('reference', 'like', `%${escape(q.referencePart)}%`));
       return eb.or(ors);
     })
     .orderBy('starts_at', 'desc')
