@@ -39,9 +39,11 @@ const de = {
     title: (r: string) => `Termin ${r}`, when: 'Zeit', office: 'Dienststelle', concerns: 'Anliegen', bring: 'Mitzubringen',
     contact: 'Kontakt', channel: 'Gebucht über', status: 'Status', conflict: 'Passt nicht mehr zur Konfiguration',
     checkIn: 'Angekommen', complete: 'Erledigt', noShow: 'Nicht erschienen',
-    cancel: 'Im Auftrag absagen', reason: 'Grund (wird der Bürgerin / dem Bürger mitgeteilt)',
+    cancel: 'Im Auftrag absagen', reason: 'Grund (wird der Bürgerin / dem Bürger per E-Mail mitgeteilt)',
     reasonRequired: 'Bitte geben Sie einen Grund an.', done: 'Gespeichert.', cancelled: 'Der Termin wurde abgesagt.',
     notAllowed: 'Das ist in diesem Status nicht möglich.', tooEarly: 'Der Termin hat noch nicht begonnen.',
+    notToday: 'Das geht nur am Tag des Termins.', undo: 'Zurücksetzen', undone: 'Zurückgesetzt: Der Termin ist wieder gebucht.',
+    onlyOnTheDay: '„Angekommen“ ist erst am Tag des Termins möglich.',
     actions: 'Am Schalter', noEmail: 'keine E-Mail-Adresse',
   },
   bookPage: {
@@ -56,9 +58,10 @@ const de = {
     another: 'Weiteren Termin buchen', invalid: 'Bitte prüfen Sie die Angaben.',
   },
   move: {
-    title: 'Termin verschieben', current: 'Bisher', reason: 'Grund (freiwillig)', submit: 'Verschieben',
+    title: 'Termin verschieben', current: 'Bisher', reason: 'Grund (freiwillig; wird der Bürgerin / dem Bürger per E-Mail mitgeteilt)', submit: 'Verschieben',
     back: 'Zurück zum Termin', moved: 'Der Termin wurde verschoben. Die Bürgerin / der Bürger wird per E-Mail informiert.',
     taken: 'Diese Zeit ist inzwischen vergeben. Bitte wählen Sie eine andere.', link: 'Im Auftrag verschieben',
+    concernGone: 'Ein Anliegen dieses Termins wird nicht mehr angeboten (Einstellungen geändert). Verschieben ist daher nicht möglich, nur absagen.',
   },
   closure: {
     title: 'Schließen', link: 'Schließung eintragen', from: 'Von (Datum)', to: 'Bis (Datum)', fromTime: 'Ab Uhrzeit', toTime: 'Bis Uhrzeit',
@@ -116,9 +119,11 @@ const en: StaffTexts = {
     title: (r) => `Appointment ${r}`, when: 'Time', office: 'Office', concerns: 'Concerns', bring: 'What to bring',
     contact: 'Contact', channel: 'Booked via', status: 'Status', conflict: 'No longer fits the configuration',
     checkIn: 'Arrived', complete: 'Completed', noShow: 'No-show',
-    cancel: 'Cancel on behalf', reason: 'Reason (sent to the citizen)',
+    cancel: 'Cancel on behalf', reason: 'Reason (sent to the citizen by e-mail)',
     reasonRequired: 'Please give a reason.', done: 'Saved.', cancelled: 'The appointment has been cancelled.',
     notAllowed: 'Not possible in this status.', tooEarly: 'The appointment has not started yet.',
+    notToday: 'This is only possible on the day of the appointment.', undo: 'Undo', undone: 'Undone: the appointment is booked again.',
+    onlyOnTheDay: '“Arrived” is possible only on the day of the appointment.',
     actions: 'At the counter', noEmail: 'no e-mail address',
   },
   bookPage: {
@@ -133,9 +138,10 @@ const en: StaffTexts = {
     another: 'Book another appointment', invalid: 'Please check the details.',
   },
   move: {
-    title: 'Move appointment', current: 'Currently', reason: 'Reason (optional)', submit: 'Move',
+    title: 'Move appointment', current: 'Currently', reason: 'Reason (optional; sent to the citizen by e-mail)', submit: 'Move',
     back: 'Back to the appointment', moved: 'The appointment has been moved. The citizen is told by e-mail.',
     taken: 'This time has just been taken. Please choose another.', link: 'Move on behalf',
+    concernGone: 'A concern of this appointment is no longer offered (settings changed). It cannot be moved, only cancelled.',
   },
   closure: {
     title: 'Close', link: 'Enter a closure', from: 'From (date)', to: 'To (date)', fromTime: 'From time', toTime: 'To time',
