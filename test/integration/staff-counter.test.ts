@@ -100,4 +100,59 @@ describe('staff counter actions', () => {
     const r = await clerk.post(`/staff/termin/${ref}/verschieben`, { startsAt: '2026-12-04T10:00:00+01:00' });
     assert.match(String(r.headers.location), /error=not_allowed/);
   });
+
+  test('CSV export: a bad range says what is wrong; a form to choose the range', async () => {
+    const lead = await loggedIn(env.server, 'lead');
+    const day = await lead.get('/staff?office=a&date=2026-11-30');
+    assert.ok(day.body.includes('href="/staff/export?office=a&amp;from=2026-11-30&amp;to=2026-11-30"'), 'the day view links the export form');
+    const form = await lead.get('/staff/export?office=a&from=2026-11-30&to=2026-11-30');
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /<form method="get" action="\/staff\/export.csv"/);
+    assert.match(form.body, /name="from"[^>]*|id="from"/);
+    for (const [q, text] of [
+      ['from=2026-01-01&to=2026-06-01', /höchstens 92 Tage/],
+      ['from=2026-12-31&to=2026-11-30', /Ende vor Beginn/],
+      ['from=2026-02-30&to=2026-03-01', /Datum ungültig, JJJJ-MM-TT/],
+    ] as const) {
+      const r = await lead.get(`/staff/export.csv?office=a&${q}`);
+      assert.equal(r.statusCode, 400, q);
+      assert.match(String(r.headers['content-type']), /^text\/html/);
+      assert.match(r.body, text, q);
+      assert.match(r.body, /Es gibt ein Problem/);
+    }
+    const en = await lead.get('/staff/export.csv?office=a&from=2026-01-01&to=2026-06-01&lang=en');
+    assert.match(en.body, /at most 92 days/);
+    await lead.get('/staff?lang=de');
+    assert.equal((await clerk.get('/staff/export?office=a')).statusCode, 404);
+    assert.equal((await lead.get('/staff/export?office=b')).statusCode, 404);
+  });
+
+  test('bad dates: the day view says so, the print view refuses', async () => {
+    const r = await clerk.get('/staff?office=a&date=2026-02-30');
+    assert.equal(r.statusCode, 400);
+    assert.match(r.body, /Ungültiges Datum „2026-02-30“ – heute angezeigt/);
+    assert.match(r.body, /id="date-error"/);
+    const p = await clerk.get('/staff/druck?office=a&date=9999-99-99');
+    assert.equal(p.statusCode, 400);
+    assert.doesNotMatch(p.body, /Termine des Tages/);
+    assert.match(p.body, /Ungültiges Datum/);
+    assert.equal((await clerk.get('/staff/druck?office=a&date=2026-11-30')).statusCode, 200);
+  });
+
+  test('booking for another office answers 404', async () => {
+    assert.equal((await clerk.get('/staff/buchen?office=b')).statusCode, 404);
+    assert.equal((await clerk.get('/staff/buchen?office=b&q_anmeldung=1')).statusCode, 404);
+    assert.equal((await clerk.get('/staff/buchen?office=a')).statusCode, 400, 'own office without concerns: choose one');
+  });
+
+  test('staff booking messages speak about the caller; the e-mail is marked optional once', async () => {
+    const times = await clerk.get('/staff/buchen?office=a&channel=phone&q_ausweis=1');
+    assert.equal((times.body.match(/freiwillig/gi) ?? []).length, 2, 'e-mail and phone, once each');
+    const m = /name="startsAt" value="([^"]+)"/.exec(times.body)!;
+    const noName = await clerk.post('/staff/buchen', { office: 'a', channel: 'phone', q_ausweis: '1', startsAt: m[1], name: '' });
+    assert.match(noName.body, /Bitte den Namen der anrufenden Person angeben/);
+    assert.doesNotMatch(noName.body, /Ihren Namen/);
+    const bad = await clerk.post('/staff/buchen', { office: 'a', channel: 'phone', q_ausweis: '1', startsAt: m[1], name: 'A <b>' });
+    assert.match(bad.body, /darf die Zeichen &lt; und &gt;/);
+  });
 });
