@@ -22,10 +22,12 @@ function allowed(who: Who, officeId: string): boolean {
 describe('staff access matrix', () => {
   let env: StaffTestEnv;
   const counter: Record<string, number> = { a: 0, b: 0 };
-  async function book(officeId: string): Promise<string> {
-    const n = counter[officeId]++;
-    const date = addDays('2026-12-01', Math.floor(n / 16));
-    const start = zonedInstant(date, 8 * 60 + (n % 16) * 15, 'Europe/Berlin');
+  const today: Record<string, number> = { a: 0, b: 0 };
+  /** `onTheDay`: today (the clock's day), for the counter actions, which work only on the appointment's day. */
+  async function book(officeId: string, onTheDay = false): Promise<string> {
+    const n = onTheDay ? 1000 + today[officeId]++ : counter[officeId]++;
+    const date = onTheDay ? '2026-11-30' : addDays('2026-12-01', Math.floor(n / 16));
+    const start = onTheDay ? zonedInstant(date, 10 * 60 + (n - 1000) * 15, 'Europe/Berlin') : zonedInstant(date, 8 * 60 + (n % 16) * 15, 'Europe/Berlin');
     const r = await bookAppointment(env.app.ctx, {
       office: officeId, services: [{ id: 'anmeldung', quantity: 1 }], startsAt: toRfc3339(start, 'Europe/Berlin'),
       contact: { name: `Person ${officeId}${n}`, email: `p-${officeId}-${n}@example.org`, phone: '' }, locale: 'de', consent: true, channel: 'phone',
@@ -76,6 +78,9 @@ describe('staff access matrix', () => {
         await expectGet(`/staff/gebucht/${ref}`);
         await expectGet(`/staff/buchen?office=${officeId}&channel=phone&q_anmeldung=1`);
         await expectGet(`/staff/druck?office=${officeId}&date=2026-12-01`);
+        const exportForm = await c.get(`/staff/export?office=${officeId}`);
+        if (who === 'anonymous') assert.equal(exportForm.statusCode, 303);
+        else assert.equal(exportForm.statusCode, ok && who !== 'clerkA' && who !== 'clerkB' ? 200 : 404, `${who} export form`);
         const csv = await c.get(`/staff/export.csv?office=${officeId}&from=2026-12-01&to=2026-12-02`);
         if (who === 'anonymous') assert.equal(csv.statusCode, 303);
         else assert.equal(csv.statusCode, ok && who !== 'clerkA' && who !== 'clerkB' ? 200 : 404, `${who} csv`);
@@ -90,8 +95,11 @@ describe('staff access matrix', () => {
         if (who === 'anonymous') assert.equal(search.statusCode, 303);
         else assert.equal(search.body.includes(`/staff/termin/${ref}`), ok, `${who} search`);
 
-        await expectPost(`/staff/termin/${ref}/status`, { status: 'checked_in' }, /\?ok=saved$/);
-        assert.equal(await statusOf(ref), ok ? 'checked_in' : 'booked');
+        const refToday = await book(officeId, true);
+        await expectPost(`/staff/termin/${refToday}/status`, { status: 'checked_in' }, /\?ok=saved$/);
+        assert.equal(await statusOf(refToday), ok ? 'checked_in' : 'booked');
+        await expectPost(`/staff/termin/${refToday}/status`, { status: 'booked' }, /\?ok=undone$/);
+        assert.equal(await statusOf(refToday), 'booked');
 
         const ref2 = await book(officeId);
         await expectPost(`/staff/termin/${ref2}/absagen`, { reason: 'Test' }, /\?ok=cancelled$/);

@@ -93,7 +93,7 @@ describe('staff day work', () => {
 
   test('check-in, completed; no-show only once the time has begun', async () => {
     const early = await clerk.post(`/staff/termin/${ref}/status`, { status: 'no_show' });
-    assert.match(String(early.headers.location), /error=too_late/);
+    assert.match(String(early.headers.location), /error=not_started/);
     const inn = await clerk.post(`/staff/termin/${ref}/status`, { status: 'checked_in' });
     assert.equal(inn.headers.location, `/staff/termin/${ref}?ok=saved`);
     assert.match((await clerk.get(`/staff/termin/${ref}`)).body, /angekommen/);

@@ -1,7 +1,7 @@
 // Use case: an office's appointments over a date range (at most 92 days) as
 // CSV rows, for office leads and admins. Cells that a spreadsheet would read as
 // a formula are prefixed with an apostrophe.
-import { DomainError } from '../../domain/errors.ts';
+import { DomainError, type FieldErrors } from '../../domain/errors.ts';
 import { addDays, compareDates, epochDayOf, isValidLocalDate, localDateOf, localTimeOf, zonedInstant } from '../../domain/time.ts';
 import type { Locale } from '../../domain/types.ts';
 import { dayRows } from '../../db/repositories/staff-appointment-repo.ts';
@@ -19,15 +19,24 @@ export function csvCell(v: string): string {
   return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** What is wrong with a range, per field (`export.date_invalid`, `export.end_before_start`, `export.too_long`), or null. */
+export function exportRangeProblems(from: string, to: string): FieldErrors | null {
+  const fields: FieldErrors = {};
+  if (!isValidLocalDate(from)) fields.from = { key: 'export.date_invalid' };
+  if (!isValidLocalDate(to)) fields.to = { key: 'export.date_invalid' };
+  else if (!fields.from && compareDates(from, to) > 0) fields.to = { key: 'export.end_before_start' };
+  else if (!fields.from && epochDayOf(to) - epochDayOf(from) >= MAX_EXPORT_DAYS) fields.to = { key: 'export.too_long', params: { max: MAX_EXPORT_DAYS } };
+  return Object.keys(fields).length > 0 ? fields : null;
+}
+
 export async function exportAppointments(
   ctx: AppContext, user: StaffUser, q: { office: string; from: string; to: string; locale: Locale },
 ): Promise<string> {
   const catalog = await ctx.catalog();
   if (user.role === 'clerk') throw new DomainError('not_found');
   requireOffice(user, q.office, catalog);
-  if (!isValidLocalDate(q.from) || !isValidLocalDate(q.to) || compareDates(q.from, q.to) > 0 || epochDayOf(q.to) - epochDayOf(q.from) >= MAX_EXPORT_DAYS) {
-    throw new DomainError('validation', { fields: { to: { key: 'date.invalid' } } });
-  }
+  const fields = exportRangeProblems(q.from, q.to);
+  if (fields) throw new DomainError('validation', { fields });
   const tz = catalog.config.organization.timezone;
   const now = ctx.now();
   const rows = await dayRows(ctx.db, {

@@ -15,6 +15,7 @@ import { isExclusionViolation, withRetry } from '../../db/retry.ts';
 import type { AppContext } from '../context.ts';
 import { effectiveStatus } from '../appointment-view.ts';
 import type { StaffUser } from './access.ts';
+import { concernsStillOffered } from './list-move-times.ts';
 import { loadForStaff, staffView, type StaffAppointmentView } from './get-staff-appointment.ts';
 
 const LANE_ATTEMPTS = 8;
@@ -32,12 +33,12 @@ async function move(
   const start = parseRfc3339(q.startsAt);
   const reason = q.reason.trim();
   const fields: Record<string, { key: string }> = {};
-  if (start === null) fields.startsAt = { key: 'startsAt.invalid' };
+  if (start === null) fields.startsAt = { key: q.startsAt.trim() ? 'startsAt.invalid' : 'startsAt.required' };
   if (reason.length > 500) fields.reason = { key: 'reason.tooLong' };
   if (start === null || Object.keys(fields).length > 0) throw new DomainError('validation', { fields });
   const current = await loadForStaff(ctx.db, ctx.orgId, user, catalog, q.reference);
   const office = catalog.offices.get(current.office_id);
-  if (!office) throw new DomainError('not_allowed');
+  if (!office || !concernsStillOffered(current, catalog)) throw new DomainError('not_allowed', { fields: { services: { key: 'concern_gone' } } });
   const end = start + current.duration_minutes * 60_000;
 
   for (let attempt = 0; attempt < LANE_ATTEMPTS; attempt++) {

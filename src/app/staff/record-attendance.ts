@@ -1,35 +1,70 @@
 // Use case: at the counter: the citizen has arrived (checked_in), was served
-// (completed), or did not come (no_show). Allowed transitions only.
+// (completed), or did not come (no_show); or a mistaken click is undone
+// (booked again). Each action only when it makes sense in time:
+// - check-in only on the appointment's own day (in the organization's time zone);
+// - completed once checked in, or once the time has begun;
+// - no-show once the time has begun;
+// - undo (back to booked) only on the appointment's day.
 import { DomainError } from '../../domain/errors.ts';
+import { localDateOf } from '../../domain/time.ts';
 import { updateAppointment } from '../../db/repositories/appointment-repo.ts';
 import { withRetry } from '../../db/retry.ts';
 import type { AppContext } from '../context.ts';
-import { effectiveStatus } from '../appointment-view.ts';
+import { effectiveStatus, type PublicStatus } from '../appointment-view.ts';
 import type { Locale } from '../../domain/types.ts';
 import type { StaffUser } from './access.ts';
 import { loadForStaff, staffView, type StaffAppointmentView } from './get-staff-appointment.ts';
 
-export type Attendance = 'checked_in' | 'completed' | 'no_show';
-export const ATTENDANCE: readonly Attendance[] = ['checked_in', 'completed', 'no_show'];
+export type Attendance = 'checked_in' | 'completed' | 'no_show' | 'booked';
+export const ATTENDANCE: readonly Attendance[] = ['checked_in', 'completed', 'no_show', 'booked'];
 
-const ALLOWED: Record<Attendance, string[]> = {
-  checked_in: ['booked', 'pending'],
-  completed: ['booked', 'checked_in'],
-  no_show: ['booked', 'pending'],
-};
+/** Why an action is refused: the status does not allow it, it is not the appointment's day, or its time has not begun. */
+export type AttendanceRefusal = 'not_allowed' | 'not_today' | 'not_started';
+
+const OPEN: PublicStatus[] = ['booked', 'pending'];
+const DONE: PublicStatus[] = ['checked_in', 'completed', 'no_show'];
+
+/** Whether `to` may be recorded now; null if it may, else why not. Pure. */
+export function attendanceRefusal(
+  a: { status: PublicStatus; startsAt: number }, to: Attendance, now: number, timeZone: string,
+): AttendanceRefusal | null {
+  const sameDay = localDateOf(a.startsAt, timeZone) === localDateOf(now, timeZone);
+  const begun = now >= a.startsAt;
+  switch (to) {
+    case 'checked_in':
+      if (!OPEN.includes(a.status)) return 'not_allowed';
+      return sameDay ? null : 'not_today';
+    case 'completed':
+      if (a.status === 'checked_in') return null;
+      if (!OPEN.includes(a.status)) return 'not_allowed';
+      return begun ? null : 'not_started';
+    case 'no_show':
+      if (!OPEN.includes(a.status)) return 'not_allowed';
+      return begun ? null : 'not_started';
+    case 'booked':
+      if (!DONE.includes(a.status)) return 'not_allowed';
+      return sameDay ? null : 'not_today';
+  }
+}
+
+/** The actions to offer for an appointment now. */
+export function attendanceChoices(a: { status: PublicStatus; startsAt: number }, now: number, timeZone: string): Attendance[] {
+  return ATTENDANCE.filter((to) => to !== a.status && attendanceRefusal(a, to, now, timeZone) === null);
+}
 
 export async function recordAttendance(
   ctx: AppContext, user: StaffUser, q: { reference: string; status: Attendance; locale: Locale },
 ): Promise<StaffAppointmentView> {
   const catalog = await ctx.catalog();
+  const tz = catalog.config.organization.timezone;
   const now = ctx.now();
   const row = await withRetry(() =>
     ctx.db.transaction().execute(async (tx) => {
       const row = await loadForStaff(tx, ctx.orgId, user, catalog, q.reference);
       const status = effectiveStatus(row, now);
       if (status === q.status) return row;
-      if (!ALLOWED[q.status].includes(status)) throw new DomainError('not_allowed');
-      if (q.status === 'no_show' && row.starts_at.getTime() > now) throw new DomainError('too_late');
+      const refusal = attendanceRefusal({ status, startsAt: row.starts_at.getTime() }, q.status, now, tz);
+      if (refusal) throw new DomainError('not_allowed', { fields: { status: { key: refusal } } });
       return updateAppointment(tx, ctx.orgId, row.id, { status: q.status, expires_at: null, updated_at: new Date(now) });
     }),
   );

@@ -2,9 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { cancelOnBehalf } from '../../app/staff/cancel-on-behalf.ts';
 import { getStaffAppointment } from '../../app/staff/get-staff-appointment.ts';
-import { ATTENDANCE, recordAttendance, type Attendance } from '../../app/staff/record-attendance.ts';
+import { ATTENDANCE, attendanceChoices, recordAttendance, type Attendance } from '../../app/staff/record-attendance.ts';
 import { isDomainError } from '../../domain/errors.ts';
-import { listMoveTimes } from '../../app/staff/list-move-times.ts';
+import { concernsStillOffered, listMoveTimes } from '../../app/staff/list-move-times.ts';
 import { moveOnBehalf } from '../../app/staff/move-on-behalf.ts';
 import { MovePage } from '../views/staff/move-page.tsx';
 import { formBody, redirect, sendPage } from '../web/page.ts';
@@ -21,9 +21,12 @@ export function registerAppointmentRoutes(app: FastifyInstance, { ctx, write }: 
     const a = await getStaffAppointment(ctx, user, { reference: refParam(req), locale });
     const catalog = await ctx.catalog();
     const q = query(req);
-    const notice = q.ok === 'cancelled' ? t.appt.cancelled : q.ok === 'moved' ? t.move.moved : q.ok === 'saved' ? t.appt.done : undefined;
-    const error = q.error === 'reason' ? t.appt.reasonRequired : q.error === 'too_late' ? t.appt.tooEarly : q.error ? t.appt.notAllowed : undefined;
-    return sendPage(reply, AppointmentPage({ frame, a, officeName: catalog.offices.get(a.office)?.name ?? a.office, notice, error }), error ? 409 : 200);
+    const notice = q.ok === 'cancelled' ? t.appt.cancelled : q.ok === 'moved' ? t.move.moved : q.ok === 'saved' ? t.appt.done : q.ok === 'undone' ? t.appt.undone : undefined;
+    const error = q.error === 'reason' ? t.appt.reasonRequired : q.error === 'not_started' ? t.appt.tooEarly
+      : q.error === 'not_today' ? t.appt.notToday : q.error ? t.appt.notAllowed : undefined;
+    const choices = attendanceChoices({ status: a.status, startsAt: Date.parse(a.startsAt) }, ctx.now(), catalog.config.organization.timezone);
+    const movable = concernsStillOffered({ office_id: a.office, services: a.services }, catalog);
+    return sendPage(reply, AppointmentPage({ frame, a, officeName: catalog.offices.get(a.office)?.name ?? a.office, choices, movable, notice, error }), error ? 409 : 200);
   });
 
   app.post('/staff/termin/:reference/status', { ...write, preHandler: app.csrfProtection }, async (req, reply) => {
@@ -33,9 +36,9 @@ export function registerAppointmentRoutes(app: FastifyInstance, { ctx, write }: 
     if (!ATTENDANCE.includes(status)) return redirect(reply, url(ref, '?error=status'));
     try {
       const a = await recordAttendance(ctx, user, { reference: ref, status, locale: 'de' });
-      return redirect(reply, url(a.reference, '?ok=saved'));
+      return redirect(reply, url(a.reference, status === 'booked' ? '?ok=undone' : '?ok=saved'));
     } catch (e) {
-      if (isDomainError(e) && (e.code === 'not_allowed' || e.code === 'too_late')) return redirect(reply, url(ref, `?error=${e.code}`));
+      if (isDomainError(e) && e.code === 'not_allowed') return redirect(reply, url(ref, `?error=${e.details.fields?.status?.key ?? 'not_allowed'}`));
       throw e;
     }
   });
@@ -57,10 +60,13 @@ export function registerAppointmentRoutes(app: FastifyInstance, { ctx, write }: 
     const user = userOf(req);
     const { locale, t, frame } = staffEnv(req, reply);
     const a = await getStaffAppointment(ctx, user, { reference: refParam(req), locale });
-    const times = await listMoveTimes(ctx, user, { reference: a.reference });
-    const error = query(req).error === 'taken' ? t.move.taken : undefined;
+    const catalog = await ctx.catalog();
+    const movable = concernsStillOffered({ office_id: a.office, services: a.services }, catalog);
+    const times = movable ? await listMoveTimes(ctx, user, { reference: a.reference }) : [];
+    const e = query(req).error;
+    const error = e === 'taken' ? t.move.taken : e === 'choose' ? t.bookPage.chooseTime : undefined;
     const current = `${a.startsAt.slice(0, 10)} ${a.startsAt.slice(11, 16)}`;
-    return sendPage(reply, MovePage({ frame, reference: a.reference, current, times, error }), error ? 409 : 200);
+    return sendPage(reply, MovePage({ frame, reference: a.reference, current, times, movable, error }), e === 'choose' ? 400 : error ? 409 : 200);
   });
 
   app.post('/staff/termin/:reference/verschieben', { ...write, preHandler: app.csrfProtection }, async (req, reply) => {
@@ -71,6 +77,7 @@ export function registerAppointmentRoutes(app: FastifyInstance, { ctx, write }: 
       const a = await moveOnBehalf(ctx, user, { reference: ref, startsAt: body.startsAt ?? '', reason: body.reason ?? '', locale: 'de' });
       return redirect(reply, url(a.reference, '?ok=moved'));
     } catch (e) {
+      if (isDomainError(e) && e.code === 'validation' && e.details.fields?.startsAt?.key === 'startsAt.required') return redirect(reply, url(ref, '/verschieben?error=choose'));
       if (isDomainError(e) && (e.code === 'slot_unavailable' || e.code === 'validation')) return redirect(reply, url(ref, '/verschieben?error=taken'));
       if (isDomainError(e) && e.code === 'not_allowed') return redirect(reply, url(ref, '?error=not_allowed'));
       throw e;

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { userOffices } from '../../app/staff/access.ts';
 import { bookForCaller } from '../../app/staff/book-for-caller.ts';
 import { findFreeTimes } from '../../app/staff/find-free-times.ts';
-import { isDomainError, type FieldErrors } from '../../domain/errors.ts';
+import { DomainError, isDomainError, type FieldErrors } from '../../domain/errors.ts';
 import type { Locale, ServiceRequest } from '../../domain/types.ts';
 import { message } from '../messages.ts';
 import { formBody, redirect, sendPage } from '../web/page.ts';
@@ -13,6 +13,7 @@ import { BookedPage, BookPage, type BookForm } from '../views/staff/book-page.ts
 import type { SlotTime } from '../../app/slot-time.ts';
 import type { StaffDeps } from './plugin.ts';
 import { query, refParam, staffEnv, userOf } from './staff-page.ts';
+import type { StaffTexts } from '../views/staff/staff-texts.ts';
 import { getStaffAppointment } from '../../app/staff/get-staff-appointment.ts';
 
 function readForm(src: Record<string, string>, fallbackOffice: string): BookForm {
@@ -31,11 +32,21 @@ function readForm(src: Record<string, string>, fallbackOffice: string): BookForm
 
 const requests = (f: BookForm): ServiceRequest[] => Object.entries(f.quantities).map(([id, quantity]) => ({ id, quantity }));
 
-function fieldList(fields: FieldErrors, locale: Locale, t: { bookPage: { chooseConcern: string; chooseTime: string } }) {
+/** Messages addressed to the clerk (about the caller), not to the citizen as on the citizen pages. */
+function staffMessage(key: string, channel: BookForm['channel'], t: StaffTexts): string | undefined {
+  if (key === 'contact.name.required') return channel === 'counter' ? t.bookPage.nameRequiredCounter : t.bookPage.nameRequired;
+  if (key === 'contact.name.invalid') return t.bookPage.nameInvalid;
+  if (key === 'contact.email.invalid') return t.bookPage.emailInvalid;
+  if (key === 'contact.phone.invalid') return t.bookPage.phoneInvalid;
+  return undefined;
+}
+
+function fieldList(fields: FieldErrors, locale: Locale, t: StaffTexts, channel: BookForm['channel'] = 'phone') {
   const out: { id: string; message: string }[] = [];
   for (const [path, p] of Object.entries(fields)) {
     if (path.startsWith('services') || path === 'office') out.push({ id: 'concerns', message: t.bookPage.chooseConcern });
     else if (path === 'startsAt') out.push({ id: 'startsAt', message: t.bookPage.chooseTime });
+    else if (staffMessage(p.key, channel, t)) out.push({ id: path.replace(/^contact\./, ''), message: staffMessage(p.key, channel, t)! });
     else out.push({ id: path.replace(/^contact\./, ''), message: message(p.key, locale, p.params) });
   }
   return out.filter((e, i) => out.findIndex((x) => x.id === e.id) === i);
@@ -61,6 +72,8 @@ export function registerBookRoutes(app: FastifyInstance, { ctx, write }: StaffDe
     const catalog = await ctx.catalog();
     const { locale, t, frame } = staffEnv(req, reply);
     const form = readForm(query(req), userOffices(user, catalog)[0] ?? '');
+    // another office answers 404 like everywhere else, rather than switching silently
+    if (!userOffices(user, catalog).includes(form.office)) throw new DomainError('not_found');
     let times: SlotTime[] | null = null;
     const errors: { id: string; message: string }[] = [];
     if (Object.keys(form.quantities).length > 0) {
@@ -88,7 +101,7 @@ export function registerBookRoutes(app: FastifyInstance, { ctx, write }: StaffDe
       return redirect(reply, `/staff/gebucht/${encodeURIComponent(a.reference)}`);
     } catch (e) {
       if (!isDomainError(e) || (e.code !== 'validation' && e.code !== 'slot_unavailable' && e.code !== 'limit_reached')) throw e;
-      const errors = e.code === 'validation' ? fieldList(e.details.fields ?? {}, locale, t) : [{ id: 'startsAt', message: t.bookPage.taken }];
+      const errors = e.code === 'validation' ? fieldList(e.details.fields ?? {}, locale, t, form.channel) : [{ id: 'startsAt', message: t.bookPage.taken }];
       const times = Object.keys(form.quantities).length > 0
         ? (await findFreeTimes(ctx, user, { office: form.office, services: requests(form), channel: form.channel }).catch(() => null))?.times ?? null
         : null;

@@ -1,15 +1,18 @@
 // One appointment for staff: details with what to bring, the counter actions
 // (arrived, completed, no-show) and cancelling on the citizen's behalf with a reason.
 import type { StaffAppointmentView } from '../../../app/staff/get-staff-appointment.ts';
+import type { Attendance } from '../../../app/staff/record-attendance.ts';
 import { Alert, SummaryList } from '../components.tsx';
 import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
 
-export function AppointmentPage(props: { frame: StaffFrame; a: StaffAppointmentView; officeName: string; notice?: string; error?: string }) {
+export function AppointmentPage(props: { frame: StaffFrame; a: StaffAppointmentView; officeName: string; choices: Attendance[]; movable: boolean; notice?: string; error?: string }) {
   const { t, csrf } = props.frame;
   const { a } = props;
   const base = `/staff/termin/${encodeURIComponent(a.reference)}`;
   const [date, time] = [a.startsAt.slice(0, 10), a.startsAt.slice(11, 16)];
   const open = a.status === 'booked' || a.status === 'pending' || a.status === 'checked_in';
+  const can = (s: Attendance) => props.choices.includes(s);
+  const untouched = a.status === 'booked' || a.status === 'pending';
   const action = (status: string, label: string, kind: 'primary' | 'secondary' = 'secondary') => (
     <form method="post" action={`${base}/status`}>
       <input type="hidden" name="_csrf" value={csrf} />
@@ -33,16 +36,26 @@ export function AppointmentPage(props: { frame: StaffFrame; a: StaffAppointmentV
       ]} />
       <h2 class="kern-heading-medium">{t.appt.bring}</h2>
       <ul class="kern-list">{a.documents.map((d) => <li>{d}</li>)}</ul>
-      {open ? (
+      {props.choices.length > 0 || untouched ? (
         <>
           <h2 class="kern-heading-medium">{t.appt.actions}</h2>
-          <div class="az-actions">
-            {a.status !== 'checked_in' ? action('checked_in', t.appt.checkIn, 'primary') : null}
-            {action('completed', t.appt.complete)}
-            {a.status !== 'checked_in' ? action('no_show', t.appt.noShow) : null}
-          </div>
-          {a.status !== 'checked_in' ? (
-            <p class="kern-body"><a class="kern-link" href={`${base}/verschieben`}>{t.move.link}</a></p>
+          {props.choices.length > 0 ? (
+            <div class="az-actions">
+              {can('checked_in') ? action('checked_in', t.appt.checkIn, 'primary') : null}
+              {can('completed') ? action('completed', t.appt.complete, untouched ? 'secondary' : 'primary') : null}
+              {can('no_show') ? action('no_show', t.appt.noShow) : null}
+              {can('booked') ? action('booked', t.appt.undo) : null}
+            </div>
+          ) : null}
+          {untouched && !can('checked_in') ? <p class="kern-body">{t.appt.onlyOnTheDay}</p> : null}
+        </>
+      ) : null}
+      {open ? (
+        <>
+          {untouched ? (
+            props.movable
+              ? <p class="kern-body"><a class="kern-link" href={`${base}/verschieben`}>{t.move.link}</a></p>
+              : <p class="kern-body">{t.move.concernGone}</p>
           ) : null}
           <h2 class="kern-heading-medium">{t.appt.cancel}</h2>
           <form method="post" action={`${base}/absagen`}>

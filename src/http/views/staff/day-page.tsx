@@ -1,7 +1,7 @@
 // The day view of one office: conflicts first, a timeline per counter lane
 // (appointments, holds, free gaps) and the day's list as a table.
 import type { DayItem, DayView } from '../../../app/staff/get-day.ts';
-import { Alert, SelectField } from '../components.tsx';
+import { Alert, ErrorText, SelectField } from '../components.tsx';
 import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
 import { DayPlans } from './day-plans.tsx';
 import { plansTexts } from './plans-texts.ts';
@@ -11,20 +11,23 @@ const apptUrl = (ref: string) => `/staff/termin/${encodeURIComponent(ref)}`;
 
 export function DayPage(props: {
   frame: StaffFrame; day: DayView; offices: { id: string; name: string }[]; prev: string; next: string; canExport: boolean; closedNote?: string;
-  plans?: { closures: Closure[]; blocks: Block[] };
+  plans?: { closures: Closure[]; blocks: Block[] }; badDate?: string;
 }) {
   const { t } = props.frame;
   const { day } = props;
   const title = `${t.day}: ${day.office.name}, ${day.date}`;
   const conflicts = day.list.filter((i) => i.conflict);
   return (
-    <StaffLayout frame={props.frame} title={title}>
+    <StaffLayout frame={props.frame} title={title} hasErrors={!!props.badDate}>
       <h1 class="kern-heading-large">{title}</h1>
+      {props.badDate ? <Alert kind="warning" title={t.dayView.badDate(props.badDate)} role="alert" /> : null}
       <form method="get" action="/staff" class="az-filter">
         <SelectField id="office" name="office" label={t.dayView.office} value={day.office.id} options={props.offices.map((o) => ({ value: o.id, label: o.name }))} />
-        <div class="kern-form-input">
+        <div class={`kern-form-input${props.badDate ? ' kern-form-input--error' : ''}`}>
           <label class="kern-label" for="date">{t.dayView.date}</label>
-          <input class="kern-form-input__input" id="date" name="date" type="date" value={day.date} />
+          <ErrorText id="date" message={props.badDate ? t.dayView.dateInvalid : undefined} />
+          <input class={`kern-form-input__input${props.badDate ? ' kern-form-input__input--error' : ''}`} id="date" name="date" type="date" value={day.date}
+            aria-describedby={props.badDate ? 'date-error' : undefined} aria-invalid={props.badDate ? 'true' : undefined} />
         </div>
         <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t.dayView.show}</span></button>
       </form>
@@ -34,6 +37,7 @@ export function DayPage(props: {
         {props.canExport ? (
           <>
             {' · '}<a class="kern-link" href={`/staff/export.csv?office=${encodeURIComponent(day.office.id)}&from=${day.date}&to=${day.date}`}>{t.dayView.csv}</a>
+            {' · '}<a class="kern-link" href={`/staff/export?office=${encodeURIComponent(day.office.id)}&from=${day.date}&to=${day.date}`}>{t.dayView.exportRange}</a>
             {' · '}<a class="kern-link" href={`/staff/schliessen?office=${encodeURIComponent(day.office.id)}&from=${day.date}`}>{t.closure.link}</a>
             {' · '}<a class="kern-link" href={`/staff/sperren?office=${encodeURIComponent(day.office.id)}&from=${day.date}`}>{plansTexts(props.frame.locale).block.link}</a>
             {' · '}<a class="kern-link" href={`/staff/plaene?office=${encodeURIComponent(day.office.id)}`}>{plansTexts(props.frame.locale).list.link}</a>

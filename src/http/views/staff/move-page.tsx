@@ -3,7 +3,7 @@ import type { SlotTime } from '../../../app/slot-time.ts';
 import { Alert, Fieldset, Radio } from '../components.tsx';
 import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
 
-export function MovePage(props: { frame: StaffFrame; reference: string; current: string; times: SlotTime[]; error?: string }) {
+export function MovePage(props: { frame: StaffFrame; reference: string; current: string; times: SlotTime[]; movable: boolean; error?: string }) {
   const { t, csrf } = props.frame;
   const title = `${t.move.title} ${props.reference}`;
   return (
@@ -11,12 +11,12 @@ export function MovePage(props: { frame: StaffFrame; reference: string; current:
       <h1 class="kern-heading-large">{title}</h1>
       {props.error ? <Alert kind="danger" title={props.error} role="alert" /> : null}
       <p class="kern-body">{t.move.current}: {props.current}</p>
-      {props.times.length === 0 ? <Alert kind="warning" title={t.bookPage.none} /> : (
+      {!props.movable ? <Alert kind="warning" title={t.move.concernGone} /> : props.times.length === 0 ? <Alert kind="warning" title={t.bookPage.none} /> : (
         <form method="post" action={`/staff/termin/${encodeURIComponent(props.reference)}/verschieben`}>
           <input type="hidden" name="_csrf" value={csrf} />
-          <Fieldset legend={t.bookPage.times} legendClass="kern-heading-medium">
+          <Fieldset id="startsAt" legend={t.bookPage.times} legendClass="kern-heading-medium" error={props.error}>
             {props.times.map((s, i) => (
-              <Radio id={`time-${i}`} name="startsAt" value={s.startsAt} label={`${s.date} ${s.time}`} checked={i === 0} />
+              <Radio id={`time-${i}`} name="startsAt" value={s.startsAt} label={`${s.date} ${s.time}`} error={!!props.error} />
             ))}
           </Fieldset>
           <div class="kern-form-input">

@@ -1,0 +1,158 @@
+// The counter actions only when they make sense in time (check-in on the day,
+// completed / no-show once begun), undo on the day, and moving on behalf
+// (no preselected time; not when a concern is gone).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { bookAppointment } from '../../src/app/book-appointment.ts';
+import { Client, loggedIn, staffTestEnv, type StaffTestEnv } from './staff-helpers.ts';
+
+describe('staff counter actions', () => {
+  let env: StaffTestEnv;
+  let clerk: Client;
+  const book = async (startsAt: string, name: string, service = 'anmeldung') => (await bookAppointment(env.app.ctx, {
+    office: 'a', services: [{ id: service, quantity: 1 }], startsAt,
+    contact: { name, email: `${name.replace(/\W/g, '').toLowerCase()}@example.org`, phone: '' }, locale: 'de', consent: true,
+  })).appointment.reference;
+  const status = async (name: string) => (await env.app.ctx.db.selectFrom('appointments').select('status').where('contact_name', '=', name).executeTakeFirstOrThrow()).status;
+  before(async () => {
+    env = await staffTestEnv(); // the clock: Monday 2026-11-30 08:00 Berlin
+    clerk = await loggedIn(env.server, 'clerkA');
+  });
+  after(async () => { await env.close(); });
+
+  test('an appointment days ahead: no check-in, no completed, no no-show; the server refuses them', async () => {
+    const ref = await book('2026-12-02T10:00:00+01:00', 'Spaeter Tag');
+    const page = await clerk.get(`/staff/termin/${ref}`);
+    assert.doesNotMatch(page.body, /value="checked_in"/);
+    assert.doesNotMatch(page.body, /value="completed"/);
+    assert.doesNotMatch(page.body, /value="no_show"/);
+    assert.match(page.body, /erst am Tag des Termins möglich/);
+    assert.match(page.body, /Im Auftrag verschieben/);
+    const inn = await clerk.post(`/staff/termin/${ref}/status`, { status: 'checked_in' });
+    assert.equal(inn.headers.location, `/staff/termin/${ref}?error=not_today`);
+    assert.match((await clerk.get(String(inn.headers.location))).body, /Das geht nur am Tag des Termins/);
+    const done = await clerk.post(`/staff/termin/${ref}/status`, { status: 'completed' });
+    assert.equal(done.headers.location, `/staff/termin/${ref}?error=not_started`);
+    assert.match((await clerk.get(`${String(done.headers.location)}&lang=en`)).body, /has not started yet/);
+    await clerk.get('/staff?lang=de');
+    assert.equal(await status('Spaeter Tag'), 'booked');
+  });
+
+  test('on the day: check-in before the time, completed after check-in, then undo', async () => {
+    const ref = await book('2026-11-30T11:00:00+01:00', 'Heute Spaeter');
+    const page = await clerk.get(`/staff/termin/${ref}`);
+    assert.match(page.body, /value="checked_in"/);
+    assert.doesNotMatch(page.body, /value="completed"/, 'not completed before the time nor check-in');
+    assert.doesNotMatch(page.body, /value="booked"/);
+    const early = await clerk.post(`/staff/termin/${ref}/status`, { status: 'completed' });
+    assert.match(String(early.headers.location), /error=not_started/);
+    await clerk.post(`/staff/termin/${ref}/status`, { status: 'checked_in' });
+    const checked = await clerk.get(`/staff/termin/${ref}`);
+    assert.match(checked.body, /value="completed"/);
+    assert.match(checked.body, /Zurücksetzen/);
+    const undo = await clerk.post(`/staff/termin/${ref}/status`, { status: 'booked' });
+    assert.equal(undo.headers.location, `/staff/termin/${ref}?ok=undone`);
+    assert.equal(await status('Heute Spaeter'), 'booked');
+    await clerk.post(`/staff/termin/${ref}/status`, { status: 'checked_in' });
+    await clerk.post(`/staff/termin/${ref}/status`, { status: 'completed' });
+    assert.equal(await status('Heute Spaeter'), 'completed');
+    await clerk.get(`/staff/termin/${ref}`);
+    await clerk.post(`/staff/termin/${ref}/status`, { status: 'booked' });
+    assert.equal(await status('Heute Spaeter'), 'booked', 'a wrong "completed" is undone on the day');
+    const noCsrf = await clerk.post(`/staff/termin/${ref}/status`, { status: 'booked' }, { csrf: false });
+    assert.equal(noCsrf.statusCode, 403);
+  });
+
+  test('undo only on the day of the appointment', async () => {
+    const ref = await book('2026-12-01T09:00:00+01:00', 'Gestern Erledigt');
+    await env.app.ctx.db.updateTable('appointments').set({ status: 'completed' }).where('contact_name', '=', 'Gestern Erledigt').execute();
+    assert.doesNotMatch((await clerk.get(`/staff/termin/${ref}`)).body, /value="booked"/);
+    const r = await clerk.post(`/staff/termin/${ref}/status`, { status: 'booked' });
+    assert.match(String(r.headers.location), /error=not_today/);
+    assert.equal(await status('Gestern Erledigt'), 'completed');
+  });
+
+  test('move on behalf: nothing preselected, a choice is required', async () => {
+    const ref = await book('2026-12-03T09:00:00+01:00', 'Verschieben Wahl');
+    const page = await clerk.get(`/staff/termin/${ref}/verschieben`);
+    assert.match(page.body, /name="startsAt"/);
+    assert.doesNotMatch(page.body, /checked/);
+    assert.match(page.body, /per E-Mail mitgeteilt/);
+    const r = await clerk.post(`/staff/termin/${ref}/verschieben`, { reason: '' });
+    assert.equal(r.headers.location, `/staff/termin/${ref}/verschieben?error=choose`);
+    const again = await clerk.get(String(r.headers.location));
+    assert.equal(again.statusCode, 400);
+    assert.match(again.body, /Bitte wählen Sie eine Zeit/);
+    const row = await env.app.ctx.db.selectFrom('appointments').select('starts_at').where('contact_name', '=', 'Verschieben Wahl').executeTakeFirstOrThrow();
+    assert.equal(row.starts_at.getTime(), Date.parse('2026-12-03T09:00:00+01:00'));
+  });
+
+  test('an appointment whose concern is gone can only be cancelled', async () => {
+    const ref = await book('2026-12-04T09:00:00+01:00', 'Anliegen Weg');
+    await env.app.ctx.db.updateTable('appointments').set({ services: JSON.stringify([{ id: 'entfernt', quantity: 1 }]) as never })
+      .where('contact_name', '=', 'Anliegen Weg').execute();
+    const page = await clerk.get(`/staff/termin/${ref}`);
+    assert.doesNotMatch(page.body, /verschieben"/);
+    assert.match(page.body, /nicht mehr angeboten/);
+    const move = await clerk.get(`/staff/termin/${ref}/verschieben`);
+    assert.doesNotMatch(move.body, /name="startsAt"/);
+    assert.match(move.body, /nur absagen/);
+    const r = await clerk.post(`/staff/termin/${ref}/verschieben`, { startsAt: '2026-12-04T10:00:00+01:00' });
+    assert.match(String(r.headers.location), /error=not_allowed/);
+  });
+
+  test('CSV export: a bad range says what is wrong; a form to choose the range', async () => {
+    const lead = await loggedIn(env.server, 'lead');
+    const day = await lead.get('/staff?office=a&date=2026-11-30');
+    assert.ok(day.body.includes('href="/staff/export?office=a&amp;from=2026-11-30&amp;to=2026-11-30"'), 'the day view links the export form');
+    const form = await lead.get('/staff/export?office=a&from=2026-11-30&to=2026-11-30');
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /<form method="get" action="\/staff\/export.csv"/);
+    assert.match(form.body, /name="from"[^>]*|id="from"/);
+    for (const [q, text] of [
+      ['from=2026-01-01&to=2026-06-01', /höchstens 92 Tage/],
+      ['from=2026-12-31&to=2026-11-30', /Ende vor Beginn/],
+      ['from=2026-02-30&to=2026-03-01', /Datum ungültig, JJJJ-MM-TT/],
+    ] as const) {
+      const r = await lead.get(`/staff/export.csv?office=a&${q}`);
+      assert.equal(r.statusCode, 400, q);
+      assert.match(String(r.headers['content-type']), /^text\/html/);
+      assert.match(r.body, text, q);
+      assert.match(r.body, /Es gibt ein Problem/);
+    }
+    const en = await lead.get('/staff/export.csv?office=a&from=2026-01-01&to=2026-06-01&lang=en');
+    assert.match(en.body, /at most 92 days/);
+    await lead.get('/staff?lang=de');
+    assert.equal((await clerk.get('/staff/export?office=a')).statusCode, 404);
+    assert.equal((await lead.get('/staff/export?office=b')).statusCode, 404);
+  });
+
+  test('bad dates: the day view says so, the print view refuses', async () => {
+    const r = await clerk.get('/staff?office=a&date=2026-02-30');
+    assert.equal(r.statusCode, 400);
+    assert.match(r.body, /Ungültiges Datum „2026-02-30“ – heute angezeigt/);
+    assert.match(r.body, /id="date-error"/);
+    const p = await clerk.get('/staff/druck?office=a&date=9999-99-99');
+    assert.equal(p.statusCode, 400);
+    assert.doesNotMatch(p.body, /Termine des Tages/);
+    assert.match(p.body, /Ungültiges Datum/);
+    assert.equal((await clerk.get('/staff/druck?office=a&date=2026-11-30')).statusCode, 200);
+  });
+
+  test('booking for another office answers 404', async () => {
+    assert.equal((await clerk.get('/staff/buchen?office=b')).statusCode, 404);
+    assert.equal((await clerk.get('/staff/buchen?office=b&q_anmeldung=1')).statusCode, 404);
+    assert.equal((await clerk.get('/staff/buchen?office=a')).statusCode, 400, 'own office without concerns: choose one');
+  });
+
+  test('staff booking messages speak about the caller; the e-mail is marked optional once', async () => {
+    const times = await clerk.get('/staff/buchen?office=a&channel=phone&q_ausweis=1');
+    assert.equal((times.body.match(/freiwillig/gi) ?? []).length, 2, 'e-mail and phone, once each');
+    const m = /name="startsAt" value="([^"]+)"/.exec(times.body)!;
+    const noName = await clerk.post('/staff/buchen', { office: 'a', channel: 'phone', q_ausweis: '1', startsAt: m[1], name: '' });
+    assert.match(noName.body, /Bitte den Namen der anrufenden Person angeben/);
+    assert.doesNotMatch(noName.body, /Ihren Namen/);
+    const bad = await clerk.post('/staff/buchen', { office: 'a', channel: 'phone', q_ausweis: '1', startsAt: m[1], name: 'A <b>' });
+    assert.match(bad.body, /darf die Zeichen &lt; und &gt;/);
+  });
+});
