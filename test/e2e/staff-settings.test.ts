@@ -63,11 +63,24 @@ describe('settings in Chromium', { skip, timeout: 240_000 }, () => {
       await page.goto(`${web.url}/staff/einstellungen`);
       await page.getByRole('link', { name: /^Öffnungszeiten und Kapazität.*Bürgeramt A/ }).click();
       await check(page, 'staff-settings-04-hours');
+      // at 320 px the table scrolls sideways: a visible hint, and the scroll area is a labelled, focusable region
+      assert.equal(await page.locator('#regeln-scroll').isVisible(), false);
+      await page.setViewportSize({ width: 320, height: 800 });
+      assert.equal(await page.locator('#regeln-scroll').isVisible(), true);
+      assert.match(await page.locator('#regeln-scroll').innerText(), /Tabelle seitlich scrollbar/);
+      const region = page.getByRole('region', { name: 'Wöchentliche Öffnungszeiten' });
+      await region.focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      assert.ok(await region.evaluate((el) => el.scrollWidth > el.clientWidth && el.scrollLeft > 0), 'scrolled by keyboard');
+      await page.setViewportSize({ width: 1280, height: 900 });
       await page.getByLabel('Zeile 1: Bis', { exact: true }).fill('07:00');
       await page.getByLabel('Zeile 1: davon online', { exact: true }).fill('9');
       await page.getByRole('button', { name: 'Speichern' }).click();
       const summary = await page.locator('.az-error-summary').innerText();
-      assert.match(summary, /Zeile 1, Bis: muss nach „from“|Zeile 1, Bis: muss nach/);
+      assert.match(summary, /Zeile 1, Bis: muss später sein als „Von“ \(08:00\)/);
+      // without JavaScript the error summary has the focus, so it is read out and the next Tab reaches its links
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'fehler');
       assert.match(summary, /davon online/);
       await check(page, 'staff-settings-05-hours-error');
       await page.getByLabel('Zeile 1: Bis', { exact: true }).fill('16:00');

@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bookAppointment } from '../../src/app/book-appointment.ts';
 import { configVersion } from '../../src/app/config-version.ts';
+import { importConfig } from '../../src/app/import-config.ts';
 import { renderMessage } from '../../src/config/messages.ts';
 import { loadOrgConfig } from '../../src/db/repositories/organization-repo.ts';
 import { ORG } from '../fixtures/test-app.ts';
@@ -91,8 +92,9 @@ describe('staff settings', () => {
     const values = await form(lead, HOURS_A);
     const r = await lead.post(HOURS_A, { ...values, 'h0-online': '5', 'h0-to': '07:00', 'h0-counters': 'zwei' });
     assert.equal(r.statusCode, 400);
-    assert.equal(fieldError(r.body, 'h0-to'), renderMessage('de', 'after', { field: 'from', other: '08:00' }));
-    assert.equal(fieldError(r.body, 'h0-counters'), renderMessage('de', 'type', { expected: 'number', value: 'zwei' }));
+    // in the form's words: its labels, not the config file's keys
+    assert.equal(fieldError(r.body, 'h0-to'), 'muss später sein als „Von“ (08:00)');
+    assert.equal(fieldError(r.body, 'h0-counters'), 'muss eine ganze Zahl sein');
     assert.match(r.body, /class="az-error-summary|az-error-summary/);
     assert.match(r.body, /href="#h0-to"/);
     // the form keeps what was entered
@@ -101,10 +103,21 @@ describe('staff settings', () => {
     const over = await lead.post(`${HOURS_A}?lang=en`, { ...values, 'h0-online': '5' });
     assert.equal(over.statusCode, 400);
     const counters = Number(values['h0-counters']);
-    assert.equal(fieldError(over.body, 'h0-online'), renderMessage('en', 'exceeds', { field: 'counters', other: counters, value: 5 }));
+    assert.equal(fieldError(over.body, 'h0-online'), `must not be more than "Counters" (${counters})`);
+    const huge = await lead.post(`${HOURS_A}?lang=en`, { ...values, 'h0-counters': '99999999999999999999' });
+    assert.equal(huge.statusCode, 400);
+    assert.match(fieldError(huge.body, 'h0-counters')!, /^too large \(at most \d+\)$/);
+    await lead.get('/staff?lang=de');
+    const noDays = await lead.post(HOURS_A, { ...values, 'h0-mon': '', 'h0-tue': '', 'h0-wed': '', 'h0-thu': '', 'h0-fri': '', 'h0-sat': '', 'h0-sun': '' });
+    assert.equal(noDays.statusCode, 400);
+    assert.equal(fieldError(noDays.body, 'h0-days'), 'Bitte mindestens einen Tag wählen.');
+    const lastValid = await lead.post(HOURS_A, { ...values, 'h0-validFrom': '2027-02-01', 'h0-validTo': '2027-01-01' });
+    assert.equal(fieldError(lastValid.body, 'h0-validTo'), 'darf nicht vor „Gültig ab“ liegen (2027-02-01)');
+    for (const page of [r.body, over.body, huge.body, noDays.body, lastValid.body]) {
+      assert.doesNotMatch(unescapeHtml(page), /„(from|counters|phone|validFrom)“|"(counters|from)"|offices\[|muss eine Zahl sein/);
+    }
     assert.equal(configVersion(await config()), before);
     assert.equal((await audit()).length, count);
-    await lead.get('/staff?lang=de');
   });
 
   test('booking rules and office details: defaults when empty, errors at the field', async () => {
@@ -179,6 +192,15 @@ describe('staff settings', () => {
     assert.equal(row.status, 'booked');
     const [entry] = await audit();
     assert.equal((entry!.details as { keptConflicts: number }).keptConflicts, 1);
+    // a later change while it is still in conflict keeps no new conflict: the entry counts only what it newly kept
+    const rules = '/staff/einstellungen/amt/a/regeln';
+    const later = await lead.post(rules, { ...(await form(lead, rules)), 'b-reminderHours': '12' });
+    assert.equal(later.statusCode, 303, later.body);
+    assert.equal(later.headers.location, `${rules}?gespeichert=0`);
+    const [next] = await audit();
+    assert.equal(next!.action, 'settings.office.booking');
+    assert.equal((next!.details as { keptConflicts: number }).keptConflicts, 0);
+    assert.equal((await lead.post(rules, { ...(await form(lead, rules)), 'b-reminderHours': '24' })).statusCode, 303);
     // back to the old hours; the appointment fits again (no new conflicts, no question)
     assert.equal((await lead.post(HOURS_A, { ...(await form(lead, HOURS_A)), 'h0-to': '12:00' })).statusCode, 303);
   });
@@ -263,5 +285,55 @@ describe('staff settings', () => {
     assert.match(en.body, /Audit log/);
     await admin.get('/staff?lang=de');
     assert.equal((await lead.get('/staff/protokoll')).statusCode, 404);
+  });
+
+  test('concern problems in the form\'s words; removing a concern the assistant still suggests says what to do', async () => {
+    const url = '/staff/einstellungen/anliegen/ausweis';
+    const values = await form(admin, url);
+    const leika = await admin.post(url, { ...values, 's-leika': '123' });
+    assert.equal(leika.statusCode, 400);
+    assert.equal(fieldError(leika.body, 's-leika'), 'muss ein LeiKa-Schlüssel aus 14 Ziffern sein');
+    const NEW = '/staff/einstellungen/neues-anliegen';
+    const name = (await config()).services.find((x) => x.id === 'ausweis')!.name.de;
+    const dup = await admin.post(NEW, { ...(await form(admin, NEW)), 's-id': 'ausweis', 's-name-de': 'X', 's-name-en': 'X', 's-area-de': 'Y', 's-area-en': 'Y', 's-minutes': '10' });
+    assert.equal(dup.statusCode, 400);
+    assert.equal(fieldError(dup.body, 's-id'), `diese Kennung hat schon das Anliegen „${name}“`);
+    assert.doesNotMatch(unescapeHtml(dup.body), /services\[/);
+
+    // the assistant (changed only by `config import`) still suggests "anmeldung"
+    const current = await config();
+    const withAssistant = {
+      ...current,
+      assistant: {
+        questions: [{
+          id: 'umzug', text: { de: 'Wohin ziehen Sie?', en: 'Where are you moving to?' },
+          answers: [
+            { label: { de: 'Innerhalb der Stadt', en: 'Within the city' }, services: [{ id: 'ausweis', quantity: 1 }] },
+            { label: { de: 'Aus dem Ausland', en: 'From abroad' }, services: [{ id: 'anmeldung', quantity: 1 }] },
+          ],
+        }],
+        redirects: [],
+      },
+    };
+    const imported = await importConfig(env.app.ctx.db, { orgId: ORG, config: withAssistant, now: env.app.ctx.now(), keepConflicts: true });
+    assert.ok(imported.applied);
+    env.app.ctx.invalidateCatalog();
+    try {
+      const before = configVersion(await config());
+      const rm = '/staff/einstellungen/anliegen/anmeldung/entfernen';
+      const r = await admin.post(rm, await form(admin, rm));
+      assert.equal(r.statusCode, 400, r.body);
+      const page = unescapeHtml(r.body);
+      assert.match(page, /Der Buchungsassistent schlägt dieses Anliegen noch vor: Frage „Wohin ziehen Sie\?“, Antwort „Aus dem Ausland“\./);
+      assert.match(page, /amtszeit config import/);
+      assert.doesNotMatch(page, /meinten Sie|assistant\.questions|unbekanntes Anliegen/);
+      assert.equal(configVersion(await config()), before);
+      const en = unescapeHtml((await admin.post(`${rm}?lang=en`, await form(admin, `${rm}?lang=en`))).body);
+      assert.match(en, /The booking assistant still suggests this concern: question "Where are you moving to\?", answer "From abroad"\./);
+    } finally {
+      await importConfig(env.app.ctx.db, { orgId: ORG, config: { ...current }, now: env.app.ctx.now(), keepConflicts: true });
+      env.app.ctx.invalidateCatalog();
+      await admin.get('/staff?lang=de');
+    }
   });
 });

@@ -6,7 +6,7 @@
 // appointments it would strand are shown first and kept as conflicts only when
 // confirmed. Every applied change is in the audit log with what it changed.
 import { rawConfig, type RawConfig } from '../../config/raw.ts';
-import { validateConfig, type Problem } from '../../config/validate.ts';
+import { toProblem, validateDetailed, type DetailedProblem, type Problem } from '../../config/validate.ts';
 import { diffConfig, type ConfigChange } from '../../domain/config-diff.ts';
 import type { ConflictReason } from '../../domain/config-conflicts.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -41,10 +41,13 @@ export interface StrandedAppointment {
   serviceId?: string;
 }
 
+/** A problem of the import's validation: its path and message (as the CLI shows them), and its key, parameters and path segments for the form to put in its own words. */
+export type SettingsProblem = Problem & Pick<DetailedProblem, 'key' | 'params'> & { at: DetailedProblem['path'] };
+
 export type ChangeSettingsResult =
   | { status: 'applied'; changes: ConfigChange[]; kept: StrandedAppointment[] }
   | { status: 'unchanged' }
-  | { status: 'invalid'; problems: Problem[] }
+  | { status: 'invalid'; problems: SettingsProblem[] }
   | { status: 'conflicts'; conflicts: StrandedAppointment[] }
   | { status: 'stale' };
 
@@ -63,8 +66,10 @@ export async function changeSettings(ctx: AppContext, user: StaffUser, q: Change
 
   const raw = rawConfig(ctx.orgId, current);
   q.edit(raw);
-  const checked = validateConfig(raw, q.locale);
-  if (!checked.ok) return { status: 'invalid', problems: checked.problems };
+  const checked = validateDetailed(raw);
+  if (!checked.ok) {
+    return { status: 'invalid', problems: checked.problems.map((p) => ({ ...toProblem(p, q.locale), key: p.key, params: p.params, at: p.path })) };
+  }
   const next = checked.config;
 
   const changes = diffConfig(current, next);
@@ -79,13 +84,16 @@ export async function changeSettings(ctx: AppContext, user: StaffUser, q: Change
   const before = await importConfig(ctx.db, { orgId: ctx.orgId, config: current, now, dryRun: true });
   const known = new Set(before.conflicts.map((c) => c.appointment.reference));
   let stranded: StrandedAppointment[] = [];
+  // keptConflicts counts only the appointments this change strands, not those already in conflict before
+  // (read by the import when it writes the entry, after keepConflicts has decided)
+  const details: Record<string, unknown> = { ...q.subject, changes, keptConflicts: 0 };
   const done = await importConfig(ctx.db, {
     orgId: ctx.orgId,
     config: next,
     now,
     actor: `staff:${user.email}`,
     baseVersion: q.base,
-    audit: { action: q.action, details: { ...q.subject, changes } },
+    audit: { action: q.action, details },
     keepConflicts: (conflicts) => {
       stranded = conflicts
         .filter((c) => !known.has(c.appointment.reference))
@@ -93,6 +101,7 @@ export async function changeSettings(ctx: AppContext, user: StaffUser, q: Change
           reference: formatReference(c.appointment.reference), officeId: c.appointment.officeId, start: c.appointment.start,
           reason: c.reason, ...(c.serviceId ? { serviceId: c.serviceId } : {}),
         }));
+      details.keptConflicts = stranded.length;
       // only what was shown is confirmed: an appointment stranded since asks again
       return stranded.every((a) => q.confirm.includes(a.reference));
     },

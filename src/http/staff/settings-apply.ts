@@ -45,7 +45,7 @@ export async function submitSettings(ctx: AppContext, req: FastifyRequest, reply
     case 'unchanged':
       return redirect(reply, `${q.page}?gespeichert=keine`);
     case 'invalid':
-      return sendPage(reply, q.render(withProblems(q.values, r.problems, q.refs), base, catalog.config), 400);
+      return sendPage(reply, q.render(withProblems(q.values, r.problems, q.refs, { s, locale, config: catalog.config }), base, catalog.config), 400);
     case 'conflicts': {
       const tz = catalog.config.organization.timezone;
       const conflicts = r.conflicts.map((c) => ({

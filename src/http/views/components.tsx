@@ -9,10 +9,11 @@ export interface FieldError {
   message: string;
 }
 
+/** The error summary takes the focus when the page loads (`autofocus`, no script needed), so it is read out first. */
 export function ErrorSummary(props: { t: Texts; errors: FieldError[] }) {
   if (props.errors.length === 0) return null;
   return (
-    <div class="kern-alert kern-alert--danger az-error-summary" role="alert" aria-labelledby="fehler-titel" tabindex={-1} id="fehler">
+    <div class="kern-alert kern-alert--danger az-error-summary" role="alert" aria-labelledby="fehler-titel" tabindex={-1} id="fehler" autofocus>
       <div class="kern-alert__header">
         <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
         <h2 class="kern-title" id="fehler-titel">{props.t.common.errorSummary}</h2>

@@ -27,7 +27,8 @@ export function HoursPage(props: { frame: StaffFrame; office: { id: string; name
         <input type="hidden" name="xrows" value={String(extra)} />
         <h2 class="kern-heading-medium" id="regeln">{h.rules}</h2>
         <p class="kern-body" id="regeln-hinweis">{h.rulesHint}</p>
-        <div class="az-table-wrap" role="region" aria-labelledby="regeln" tabindex={0}>
+        <p class="kern-hint az-scroll-hint" id="regeln-scroll">{h.scrollHint}</p>
+        <div class="az-table-wrap" role="region" aria-labelledby="regeln" aria-describedby="regeln-scroll" tabindex={0}>
           <table class="kern-table az-table az-edit-table" aria-describedby="regeln-hinweis">
             <thead class="kern-table__head">
               <tr class="kern-table__row">
@@ -66,7 +67,8 @@ export function HoursPage(props: { frame: StaffFrame; office: { id: string; name
         </div>
 
         <h2 class="kern-heading-medium" id="zusatz">{h.extra}</h2>
-        <div class="az-table-wrap" role="region" aria-labelledby="zusatz" tabindex={0}>
+        <p class="kern-hint az-scroll-hint" id="zusatz-scroll">{h.scrollHint}</p>
+        <div class="az-table-wrap" role="region" aria-labelledby="zusatz" aria-describedby="zusatz-scroll" tabindex={0}>
           <table class="kern-table az-table az-edit-table">
             <thead class="kern-table__head">
               <tr class="kern-table__row">

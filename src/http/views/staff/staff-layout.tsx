@@ -105,4 +105,6 @@ export const STAFF_CSS = `
 .az-key { font-weight: 600; }
 .az-value { overflow-wrap: anywhere; max-width: 24rem; }
 .az-nowrap { white-space: nowrap; }
+.az-scroll-hint { display: none; }
+@media (max-width: 64rem) { .az-scroll-hint { display: block; } }
 `;
