@@ -25,8 +25,8 @@ const de = {
     lane: (n: number) => `Schalter ${n}`, timeline: 'Zeitleiste je Schalter', list: 'Termine des Tages',
     none: 'Keine Termine.', free: 'frei', hold: 'reserviert (Buchung läuft)',
     time: 'Zeit', reference: 'Vorgangsnummer', name: 'Name', concerns: 'Anliegen', status: 'Status', counter: 'Schalter',
-    conflicts: (n: number) => `${n} Termin(e) passen nicht mehr zur Konfiguration`,
-    conflictsText: 'Diese Termine wurden beim Import der Einstellungen behalten. Bitte verschieben oder absagen.',
+    conflicts: (n: number) => n === 1 ? '1 Termin passt nicht mehr zur Konfiguration' : `${n} Termine passen nicht mehr zur Konfiguration`,
+    conflictsText: 'Termine mit Konflikt passen nicht mehr zu den Öffnungszeiten oder Einstellungen (nach einem Import, einer Schließung oder einer Sperre) und wurden behalten. Bitte verschieben oder absagen.',
     conflict: 'Konflikt', prev: 'Vorheriger Tag', next: 'Nächster Tag', print: 'Druckansicht', csv: 'CSV-Export',
   },
   status: {
@@ -102,8 +102,8 @@ const en: StaffTexts = {
     lane: (n) => `Counter ${n}`, timeline: 'Timeline per counter', list: 'Appointments of the day',
     none: 'No appointments.', free: 'free', hold: 'held (booking in progress)',
     time: 'Time', reference: 'Reference', name: 'Name', concerns: 'Concerns', status: 'Status', counter: 'Counter',
-    conflicts: (n) => `${n} appointment(s) no longer fit the configuration`,
-    conflictsText: 'These appointments were kept when the settings were imported. Please move or cancel them.',
+    conflicts: (n) => n === 1 ? '1 appointment no longer fits the configuration' : `${n} appointments no longer fit the configuration`,
+    conflictsText: 'Appointments with a conflict no longer fit the opening hours or settings (after an import, a closure or a block) and were kept. Please move or cancel them.',
     conflict: 'Conflict', prev: 'Previous day', next: 'Next day', print: 'Printable list', csv: 'CSV export',
   },
   status: {
