@@ -8,6 +8,7 @@ import { bookAppointment } from '../../src/app/book-appointment.ts';
 import { importConfig } from '../../src/app/import-config.ts';
 import { planKey } from '../../src/app/staff/list-plans.ts';
 import { addDays } from '../../src/domain/time.ts';
+import { recordPlanOutcome } from '../../src/db/repositories/plan-outcome-repo.ts';
 import { Client, loggedIn, staffTestEnv, USERS, type StaffTestEnv, type UserKey } from './staff-helpers.ts';
 
 type Who = 'anonymous' | UserKey;
@@ -80,7 +81,10 @@ describe('staff access matrix: closures, blocks and their removal', () => {
         expect(await c.post('/staff/sperren', { ...form, step: 'preview' }), 200, 'POST block preview');
         expect(await c.get(`/staff/plaene?office=${officeId}`), 200, 'GET list');
         expect(await c.get(`/staff/plaene/entfernen?office=${officeId}&kind=closure&key=${key}`), 200, 'GET remove confirmation');
-        expect(await c.get(`/staff/plaene/ergebnis?office=${officeId}&o=${ref}~k`), 200, 'GET result');
+        const outcomeId = await recordPlanOutcome(env.app.ctx.db, {
+          orgId: env.app.ctx.orgId, actor: 'test', details: { office: officeId, date, relaned: 0, outcomes: [{ reference: ref, outcome: 'kept' }] },
+        });
+        expect(await c.get(`/staff/plaene/ergebnis?office=${officeId}&id=${outcomeId}`), 200, 'GET result');
 
         // applying a block that strands the appointment, with "cancel" chosen
         expect(await c.post('/staff/sperren', { ...form, step: 'apply', [`c_${ref}`]: 'cancel' }), 303, 'POST block apply');
@@ -106,8 +110,17 @@ describe('staff access matrix: closures, blocks and their removal', () => {
       office: 'b', services: [{ id: 'anmeldung', quantity: 1 }], startsAt: '2026-12-30T09:00:00+01:00',
       contact: { name: 'Geheim B', email: 'geheim-b@example.org', phone: '' }, locale: 'de', consent: true,
     });
-    const r = await clients.get('lead')!.get(`/staff/plaene/ergebnis?office=a&o=${b.appointment.reference}~c`);
+    // a record of office a naming office b's appointment (cannot happen, but the page checks each one)
+    const id = await recordPlanOutcome(env.app.ctx.db, {
+      orgId: env.app.ctx.orgId, actor: 'test', details: { office: 'a', date: '2026-12-30', relaned: 0, outcomes: [{ reference: b.appointment.reference, outcome: 'cancelled' }] },
+    });
+    const r = await clients.get('lead')!.get(`/staff/plaene/ergebnis?office=a&id=${id}`);
     assert.equal(r.statusCode, 200);
+    const ofB = await recordPlanOutcome(env.app.ctx.db, {
+      orgId: env.app.ctx.orgId, actor: 'test', details: { office: 'b', date: '2026-12-30', relaned: 0, outcomes: [{ reference: b.appointment.reference, outcome: 'cancelled' }] },
+    });
+    assert.equal((await clients.get('lead')!.get(`/staff/plaene/ergebnis?office=b&id=${ofB}`)).statusCode, 404, "another office's record");
+    assert.equal((await clients.get('lead')!.get(`/staff/plaene/ergebnis?office=a&id=${ofB}`)).statusCode, 404, 'the record belongs to office b');
     assert.doesNotMatch(r.body, /Geheim B/);
     assert.ok(!r.body.includes(`/staff/termin/${b.appointment.reference}`));
   });

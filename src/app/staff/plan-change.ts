@@ -11,6 +11,7 @@ import { suggestMoves } from '../../domain/suggest-moves.ts';
 import { compareDates, isValidLocalDate, isValidLocalTime, localDateOf, localTimeOf, parseLocalTime, parseRfc3339, addDays, zonedInstant } from '../../domain/time.ts';
 import type { Closure, Locale, OrgConfig } from '../../domain/types.ts';
 import { busyIntervals, findByReference, type AppointmentRow } from '../../db/repositories/appointment-repo.ts';
+import { recordPlanOutcome } from '../../db/repositories/plan-outcome-repo.ts';
 import type { AppContext } from '../context.ts';
 import { importConfig, type ImportResult } from '../import-config.ts';
 import { slotTime, type SlotTime } from '../slot-time.ts';
@@ -52,6 +53,8 @@ export type Outcome =
 export interface PlanApplied {
   relaned: number;
   outcomes: Outcome[];
+  /** the audit entry (`plan.outcome`) that records the outcomes, for the result page */
+  outcomeId?: string;
 }
 
 export interface Period {
@@ -62,11 +65,16 @@ export interface Period {
   reason: string;
 }
 
-/** Checks the days, times and reason of a closure or block; throws `validation` with the fields. */
-export function checkPeriod(q: Period, extra: FieldErrors = {}): Closure {
+/**
+ * Checks the days, times and reason of a closure or block; throws `validation` with the fields.
+ * A period that ends before `today` is refused (`date.past`): it would change nothing and
+ * would not be listed (only upcoming ones are), so it could not be removed.
+ */
+export function checkPeriod(q: Period, today: string, extra: FieldErrors = {}): Closure {
   const fields: FieldErrors = { ...extra };
   if (!isValidLocalDate(q.from)) fields.from = { key: 'date.invalid' };
   if (!isValidLocalDate(q.to) || (isValidLocalDate(q.from) && compareDates(q.from, q.to) > 0)) fields.to = { key: 'date.invalid' };
+  else if (compareDates(q.to, today) < 0) fields.to = { key: 'date.past' };
   const partial = Boolean(q.fromTime || q.toTime);
   if (partial && (!isValidLocalTime(q.fromTime ?? '') || !isValidLocalTime(q.toTime ?? '') || parseLocalTime(q.fromTime!) >= parseLocalTime(q.toTime!))) {
     fields.toTime = { key: 'time.invalid' };
@@ -146,7 +154,11 @@ export type Choices = Map<string, { choice: Choice; startsAt?: string }>;
 
 export async function applyPlanChange(
   ctx: AppContext, user: StaffUser,
-  q: { officeId: string; config: OrgConfig; choices: Choices; reason: string; locale: Locale; details: Record<string, unknown>; clearResolved?: boolean },
+  q: {
+    officeId: string; config: OrgConfig; choices: Choices; reason: string; locale: Locale; details: Record<string, unknown>; clearResolved?: boolean;
+    /** write the outcomes as an audit entry for the result page (closures and blocks, not removals) */
+    record?: { date: string };
+  },
 ): Promise<PlanApplied> {
   const catalog = await ctx.catalog();
   const now = ctx.now();
@@ -194,5 +206,12 @@ export async function applyPlanChange(
       outcomes.set(ref, { reference, outcome: 'gone' }); // the time is gone: kept as a conflict
     }
   }
-  return { relaned: done.relaned.filter((m) => m.officeId === q.officeId).length, outcomes: stranded.map((r) => outcomes.get(r)!) };
+  const relaned = done.relaned.filter((m) => m.officeId === q.officeId).length;
+  const list = stranded.map((r) => outcomes.get(r)!);
+  if (!q.record) return { relaned, outcomes: list };
+  const outcomeId = await recordPlanOutcome(ctx.db, {
+    orgId: ctx.orgId, actor: `staff:${user.email}`,
+    details: { office: q.officeId, date: q.record.date, change: q.details.change, relaned, outcomes: list },
+  });
+  return { relaned, outcomes: list, outcomeId };
 }

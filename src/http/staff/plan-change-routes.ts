@@ -3,7 +3,7 @@
 // result page. Leads and admins of the office only; everyone else gets 404.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { userOffices } from '../../app/staff/access.ts';
-import type { Choice, Choices, Outcome, PlanApplied, PlanPreview } from '../../app/staff/plan-change.ts';
+import type { Choice, Choices, PlanApplied, PlanPreview } from '../../app/staff/plan-change.ts';
 import type { StaffUser } from '../../app/staff/access.ts';
 import type { Locale } from '../../domain/types.ts';
 import { DomainError, isDomainError } from '../../domain/errors.ts';
@@ -14,7 +14,6 @@ import type { StaffDeps } from './plugin.ts';
 import { query, staffEnv, userOf } from './staff-page.ts';
 
 const CHOICES: readonly Choice[] = ['move', 'cancel', 'keep'];
-const OUTCOME_CODES: Record<Outcome['outcome'], string> = { moved: 'm', cancelled: 'c', kept: 'k', gone: 'g', new: 'n' };
 
 export function readPlanForm(src: Record<string, string>): PlanForm {
   const s = (k: string, max = 300) => (src[k] ?? '').trim().slice(0, max);
@@ -32,23 +31,13 @@ export function readChoices(body: Record<string, string>): Choices {
   return out;
 }
 
-/** The result page's address: the outcome of each appointment, compactly. */
-export function outcomeUrl(office: string, date: string, r: PlanApplied): string {
-  const o = r.outcomes.map((x) => `${x.reference}~${OUTCOME_CODES[x.outcome]}`).join(',');
-  return `/staff/plaene/ergebnis?office=${encodeURIComponent(office)}&date=${date}&r=${r.relaned}${o ? `&o=${o}` : ''}`;
-}
-
-export function parseOutcomes(v: string | undefined): { reference: string; outcome: Outcome['outcome'] }[] {
-  const byCode = new Map(Object.entries(OUTCOME_CODES).map(([k, c]) => [c, k as Outcome['outcome']]));
-  return (v ?? '').split(',').slice(0, 500).flatMap((part) => {
-    const [reference, code] = part.split('~');
-    const outcome = byCode.get(code ?? '');
-    return reference && outcome ? [{ reference: reference.slice(0, 20), outcome }] : [];
-  });
+/** The result page's address: the record of the outcomes by its id (the page reads them from the server). */
+export function outcomeUrl(office: string, r: PlanApplied): string {
+  return `/staff/plaene/ergebnis?office=${encodeURIComponent(office)}&id=${encodeURIComponent(r.outcomeId ?? '')}`;
 }
 
 type Run = (user: StaffUser, form: PlanForm, locale: Locale, step: { apply: false } | { apply: true; choices: Choices }) =>
-  Promise<{ applied: false; preview: PlanPreview } | { applied: true; result: PlanApplied }>;
+  Promise<{ applied: false; preview: PlanPreview & { counterCap?: number } } | { applied: true; result: PlanApplied }>;
 
 export function registerPlanChangeRoute(app: FastifyInstance, { ctx, write }: StaffDeps, page: { path: string; kind: PlanKindOfPage; run: Run }): void {
   const officeName = async (id: string) => (await ctx.catalog()).offices.get(id)?.name ?? id;
@@ -75,7 +64,7 @@ export function registerPlanChangeRoute(app: FastifyInstance, { ctx, write }: St
       if (apply) {
         const r = await page.run(user, form, locale, { apply: true, choices: readChoices(body) });
         if (!r.applied) throw new Error('not applied');
-        return redirect(reply, outcomeUrl(form.office, form.from, r.result));
+        return redirect(reply, outcomeUrl(form.office, r.result));
       }
       const r = await page.run(user, form, locale, { apply: false });
       if (r.applied) throw new Error('applied in a preview');
@@ -88,9 +77,9 @@ export function registerPlanChangeRoute(app: FastifyInstance, { ctx, write }: St
     } catch (e) {
       if (!isDomainError(e) || e.code !== 'validation') throw e;
       const fields = e.details.fields ?? {};
-      const message = (id: string) => id === 'reason' ? t.appt.reasonRequired : id === 'toTime' ? t.closure.invalidTime
-        : id === 'counters' ? p.block.invalidCounters : t.closure.invalidDate;
-      const errors = Object.keys(fields).map((id) => ({ id, message: message(id) }));
+      const message = (id: string, key: string) => id === 'reason' ? t.appt.reasonRequired : id === 'toTime' ? t.closure.invalidTime
+        : id === 'counters' ? p.block.invalidCounters : key === 'date.past' ? p.form.pastDate : t.closure.invalidDate;
+      const errors = Object.entries(fields).map(([id, f]) => ({ id, message: message(id, f.key) }));
       return sendPage(reply, PlanChangePage({
         frame, kind: page.kind, action: page.path, officeName: await officeName(form.office), form, errors, preview: null, chosen: new Map(),
       }), 400);

@@ -8,12 +8,11 @@ import { listPlans } from '../../app/staff/list-plans.ts';
 import { findPlan, removePlan } from '../../app/staff/remove-plan.ts';
 import { userOffices } from '../../app/staff/access.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { isValidLocalDate } from '../../domain/time.ts';
 import { formBody, redirect, sendPage } from '../web/page.ts';
 import { PlanRemovePage, PlansListPage } from '../views/staff/plans-list-page.tsx';
 import { PlanResultPage } from '../views/staff/plan-result-page.tsx';
 import type { StaffDeps } from './plugin.ts';
-import { parseOutcomes, registerPlanChangeRoute } from './plan-change-routes.ts';
+import { registerPlanChangeRoute } from './plan-change-routes.ts';
 import { query, staffEnv, userOf } from './staff-page.ts';
 
 export function registerPlanRoutes(app: FastifyInstance, deps: StaffDeps): void {
@@ -59,9 +58,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: StaffDeps): void 
     const officeId = q.office ?? '';
     if (user.role === 'clerk' || !userOffices(user, catalog).includes(officeId)) throw new DomainError('not_found');
     const { frame } = staffEnv(req, reply);
-    const items = await getPlanOutcome(ctx, user, { items: parseOutcomes(q.o) });
-    const relaned = /^\d{1,5}$/.test(q.r ?? '') ? Number(q.r) : 0;
-    const date = q.date && isValidLocalDate(q.date) ? q.date : '';
-    return sendPage(reply, PlanResultPage({ frame, office: { id: officeId, name: catalog.offices.get(officeId)?.name ?? officeId }, date, relaned, items }));
+    const outcome = await getPlanOutcome(ctx, user, { office: officeId, id: q.id ?? '' });
+    return sendPage(reply, PlanResultPage({ frame, office: { id: officeId, name: catalog.offices.get(officeId)?.name ?? officeId }, ...outcome }));
   });
 }

@@ -27,7 +27,8 @@ export function PlanChangePage(props: {
   officeName: string;
   form: PlanForm;
   errors: { id: string; message: string }[];
-  preview: PlanPreview | null;
+  /** `counterCap`: the most counters the office has then, when a block takes away more */
+  preview: (PlanPreview & { counterCap?: number }) | null;
   /** the choice per reference shown selected (from the last post or an "all" button) */
   chosen: Map<string, Choice>;
 }) {
@@ -48,8 +49,8 @@ export function PlanChangePage(props: {
           <input type="hidden" name="_csrf" value={csrf} />
           <input type="hidden" name="office" value={form.office} />
           {kind === 'block' ? <p class="kern-body">{p.block.intro}</p> : null}
-          <TextField id="from" name="from" label={c.from} hint="JJJJ-MM-TT" value={form.from} error={err('from')} />
-          <TextField id="to" name="to" label={c.to} hint="JJJJ-MM-TT" value={form.to} error={err('to')} />
+          <TextField id="from" name="from" label={c.from} hint={p.form.dateHint} value={form.from} error={err('from')} />
+          <TextField id="to" name="to" label={c.to} hint={p.form.dateHint} value={form.to} error={err('to')} />
           <TextField id="fromTime" name="fromTime" label={c.fromTime} optional={c.optional} hint={c.timeHint} value={form.fromTime} />
           <TextField id="toTime" name="toTime" label={c.toTime} optional={c.optional} value={form.toTime} error={err('toTime')} />
           {kind === 'block' ? (
@@ -61,64 +62,75 @@ export function PlanChangePage(props: {
           </button>
         </form>
       ) : (
-        <form method="post" action={props.action}>
-          <input type="hidden" name="_csrf" value={csrf} />
-          {hidden.map(([k, v]) => <input type="hidden" name={k} value={v} />)}
+        <>
           <p class="kern-body">
             {form.from}{form.to !== form.from ? ` – ${form.to}` : ''}{form.fromTime ? `, ${form.fromTime}–${form.toTime}` : ''}
             {kind === 'block' ? `, ${p.block.summary(Number(form.counters))}` : ''}: {form.reason}
           </p>
+          {props.preview.counterCap !== undefined
+            ? <Alert kind="warning" title={p.choice.counterCap(Number(form.counters), props.preview.counterCap)} role="status" /> : null}
           {props.preview.relaned > 0 ? <Alert kind="info" title={p.choice.relaned(props.preview.relaned)} role="status" /> : null}
           {props.preview.affected.length === 0 ? <Alert kind="success" title={p.choice.none} role="status" /> : (
             <>
               <h2 class="kern-heading-medium">{p.choice.affected(props.preview.affected.length)}</h2>
               <p class="kern-body">{p.choice.affectedHint}</p>
-              <div class="az-actions" role="group" aria-label={p.choice.defaults}>
-                <button type="submit" class="kern-btn kern-btn--secondary" name="all" value="move"><span class="kern-label">{p.choice.allMove}</span></button>
-                <button type="submit" class="kern-btn kern-btn--secondary" name="all" value="cancel"><span class="kern-label">{p.choice.allCancel}</span></button>
-                <button type="submit" class="kern-btn kern-btn--secondary" name="all" value="keep"><span class="kern-label">{p.choice.allKeep}</span></button>
-              </div>
-              {props.preview.affected.map((a) => {
-                const chosen = props.chosen.get(a.reference) ?? 'keep';
-                const id = (v: string) => `c-${a.reference}-${v}`;
-                const at = a.suggested ? `${a.suggested.date} ${a.suggested.time}` : '';
-                return (
-                  <fieldset class="kern-fieldset az-affected">
-                    <legend class="kern-label">
-                      {p.choice.legend(a.reference)}: {a.date} {a.from}–{a.to}, {a.name ?? '–'}, {a.services.join(', ')}
-                    </legend>
-                    {a.suggested ? <input type="hidden" name={`t_${a.reference}`} value={a.suggested.startsAt} /> : null}
-                    <div class="kern-fieldset__body">
-                      <p class="kern-body">
-                        <a class="kern-link" href={`/staff/termin/${encodeURIComponent(a.reference)}`}>{a.reference}</a>
-                        {' · '}{p.choice.suggested}: {at || p.choice.noTime}
-                        {a.hasEmail ? '' : ` · ${p.choice.noEmail}`}
-                      </p>
-                      {a.suggested ? (
-                        <div class="kern-form-check">
-                          <input class="kern-form-check__radio" type="radio" id={id('move')} name={`c_${a.reference}`} value="move" checked={chosen === 'move'} />
-                          <label class="kern-label" for={id('move')}>{p.choice.move(at)}</label>
-                        </div>
-                      ) : null}
-                      <div class="kern-form-check">
-                        <input class="kern-form-check__radio" type="radio" id={id('cancel')} name={`c_${a.reference}`} value="cancel" checked={chosen === 'cancel'} />
-                        <label class="kern-label" for={id('cancel')}>{p.choice.cancel}</label>
-                      </div>
-                      <div class="kern-form-check">
-                        <input class="kern-form-check__radio" type="radio" id={id('keep')} name={`c_${a.reference}`} value="keep"
-                          checked={chosen === 'keep' || (chosen === 'move' && !a.suggested)} />
-                        <label class="kern-label" for={id('keep')}>{p.choice.keep}</label>
-                      </div>
-                    </div>
-                  </fieldset>
-                );
-              })}
+              {/* the "all" buttons only preselect, in a form of their own: the Enter key in the
+                  choices below never submits one of them (it submits the form's only button, apply) */}
+              <form method="post" action={props.action}>
+                <input type="hidden" name="_csrf" value={csrf} />
+                {hidden.map(([k, v]) => <input type="hidden" name={k} value={v} />)}
+                <input type="hidden" name="step" value="preview" />
+                <div class="az-actions" role="group" aria-label={p.choice.defaults}>
+                  <button type="submit" class="kern-btn kern-btn--secondary" name="all" value="move"><span class="kern-label">{p.choice.allMove}</span></button>
+                  <button type="submit" class="kern-btn kern-btn--secondary" name="all" value="cancel"><span class="kern-label">{p.choice.allCancel}</span></button>
+                  <button type="submit" class="kern-btn kern-btn--secondary" name="all" value="keep"><span class="kern-label">{p.choice.allKeep}</span></button>
+                </div>
+              </form>
             </>
           )}
-          <button type="submit" class="kern-btn kern-btn--primary" name="step" value="apply">
-            <span class="kern-label">{kind === 'block' ? p.block.apply : c.apply}</span>
-          </button>
-        </form>
+          <form method="post" action={props.action}>
+            <input type="hidden" name="_csrf" value={csrf} />
+            {hidden.map(([k, v]) => <input type="hidden" name={k} value={v} />)}
+            {props.preview.affected.map((a) => {
+              const chosen = props.chosen.get(a.reference) ?? 'keep';
+              const id = (v: string) => `c-${a.reference}-${v}`;
+              const at = a.suggested ? `${a.suggested.date} ${a.suggested.time}` : '';
+              return (
+                <fieldset class="kern-fieldset az-affected">
+                  <legend class="kern-label">
+                    {p.choice.legend(a.reference)}: {a.date} {a.from}–{a.to}, {a.name ?? '–'}, {a.services.join(', ')}
+                  </legend>
+                  {a.suggested ? <input type="hidden" name={`t_${a.reference}`} value={a.suggested.startsAt} /> : null}
+                  <div class="kern-fieldset__body">
+                    <p class="kern-body">
+                      <a class="kern-link" href={`/staff/termin/${encodeURIComponent(a.reference)}`}>{a.reference}</a>
+                      {' · '}{p.choice.suggested}: {at || p.choice.noTime}
+                      {a.hasEmail ? '' : ` · ${p.choice.noEmail}`}
+                    </p>
+                    {a.suggested ? (
+                      <div class="kern-form-check">
+                        <input class="kern-form-check__radio" type="radio" id={id('move')} name={`c_${a.reference}`} value="move" checked={chosen === 'move'} />
+                        <label class="kern-label" for={id('move')}>{p.choice.move(at)}</label>
+                      </div>
+                    ) : null}
+                    <div class="kern-form-check">
+                      <input class="kern-form-check__radio" type="radio" id={id('cancel')} name={`c_${a.reference}`} value="cancel" checked={chosen === 'cancel'} />
+                      <label class="kern-label" for={id('cancel')}>{p.choice.cancel}</label>
+                    </div>
+                    <div class="kern-form-check">
+                      <input class="kern-form-check__radio" type="radio" id={id('keep')} name={`c_${a.reference}`} value="keep"
+                        checked={chosen === 'keep' || (chosen === 'move' && !a.suggested)} />
+                      <label class="kern-label" for={id('keep')}>{p.choice.keep}</label>
+                    </div>
+                  </div>
+                </fieldset>
+              );
+            })}
+            <button type="submit" class="kern-btn kern-btn--primary" name="step" value="apply">
+              <span class="kern-label">{kind === 'block' ? p.block.apply : c.apply}</span>
+            </button>
+          </form>
+        </>
       )}
     </StaffLayout>
   );

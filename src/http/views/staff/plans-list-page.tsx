@@ -9,12 +9,12 @@ function when(e: PlanEntry, p: PlansTexts) {
   return { days: e.from === e.to ? e.from : `${e.from} – ${e.to}`, times: e.fromTime ? `${e.fromTime}–${e.toTime}` : p.list.wholeDay };
 }
 
-function Table(props: { p: PlansTexts; office: string; entries: PlanEntry[]; caption: string; blocks: boolean }) {
+/** A table named by the heading above it (`labelledBy`), so the name shows once. */
+function Table(props: { p: PlansTexts; office: string; entries: PlanEntry[]; labelledBy: string; blocks: boolean }) {
   const { p } = props;
   return (
-    <div class="az-table-wrap" role="region" aria-label={props.caption} tabindex={0}>
-      <table class="kern-table az-table">
-        <caption class="kern-title">{props.caption}</caption>
+    <div class="az-table-wrap" role="region" aria-labelledby={props.labelledBy} tabindex={0}>
+      <table class="kern-table az-table" aria-labelledby={props.labelledBy}>
         <thead class="kern-table__head">
           <tr class="kern-table__row">
             <th class="kern-table__header" scope="col">{p.list.days}</th>
@@ -35,7 +35,7 @@ function Table(props: { p: PlansTexts; office: string; entries: PlanEntry[]; cap
                 <td class="kern-table__cell">{w.times}</td>
                 {props.blocks ? <td class="kern-table__cell">{e.counters}</td> : null}
                 <td class="kern-table__cell">{e.reason ?? '–'}</td>
-                <td class="kern-table__cell"><a class="kern-link" href={href} aria-label={p.list.removeLabel(what)}>{p.list.remove}</a></td>
+                <td class="kern-table__cell"><a class="kern-link" href={href}>{p.list.remove}<span class="kern-sr-only">: {what}</span></a></td>
               </tr>
             );
           })}
@@ -60,12 +60,12 @@ export function PlansListPage(props: {
         <a class="kern-link" href={`/staff/schliessen?${q}`}>{props.frame.t.closure.link}</a> ·{' '}
         <a class="kern-link" href={`/staff?${q}`}>{p.result.back}</a>
       </p>
-      <h2 class="kern-heading-medium">{p.list.closures}</h2>
+      <h2 class="kern-heading-medium" id="closures">{p.list.closures}</h2>
       {props.closures.length === 0 ? <p class="kern-body">{p.list.noneClosures}</p>
-        : <Table p={p} office={props.office.id} entries={props.closures} caption={p.list.closures} blocks={false} />}
-      <h2 class="kern-heading-medium">{p.list.blocks}</h2>
+        : <Table p={p} office={props.office.id} entries={props.closures} labelledBy="closures" blocks={false} />}
+      <h2 class="kern-heading-medium" id="blocks">{p.list.blocks}</h2>
       {props.blocks.length === 0 ? <p class="kern-body">{p.list.noneBlocks}</p>
-        : <Table p={p} office={props.office.id} entries={props.blocks} caption={p.list.blocks} blocks={true} />}
+        : <Table p={p} office={props.office.id} entries={props.blocks} labelledBy="blocks" blocks={true} />}
     </StaffLayout>
   );
 }

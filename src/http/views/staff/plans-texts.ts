@@ -3,6 +3,10 @@
 import type { Locale } from '../../../domain/types.ts';
 
 const de = {
+  form: {
+    dateHint: 'JJJJ-MM-TT',
+    pastDate: 'Der Zeitraum endet vor heute. Bitte wählen Sie ein Ende ab heute – vergangene Tage lassen sich nicht mehr ändern.',
+  },
   block: {
     title: 'Zeit sperren', link: 'Zeit sperren',
     intro: 'Weniger Schalter für einen Zeitraum, z. B. weil eine Kollegin krank ist. Die übrigen Schalter bleiben buchbar.',
@@ -13,9 +17,14 @@ const de = {
     summary: (n: number) => `${n} Schalter gesperrt`,
   },
   choice: {
-    relaned: (n: number) => `${n} Termin(e) werden zur selben Zeit an einen freien Schalter gelegt – für die Bürgerinnen und Bürger ändert sich nichts.`,
+    relaned: (n: number) => n === 1
+      ? '1 Termin wird zur selben Zeit an einen freien Schalter gelegt – für die Bürgerin / den Bürger ändert sich nichts.'
+      : `${n} Termine werden zur selben Zeit an einen freien Schalter gelegt – für die Bürgerinnen und Bürger ändert sich nichts.`,
     none: 'Keine gebuchten Termine betroffen.',
-    affected: (n: number) => `${n} gebuchte(r) Termin(e) betroffen – bitte je Termin wählen`,
+    affected: (n: number) => n === 1 ? '1 gebuchter Termin betroffen – bitte wählen' : `${n} gebuchte Termine betroffen – bitte je Termin wählen`,
+    counterCap: (n: number, max: number) => max === 0
+      ? `Die Geschäftsstelle ist in diesem Zeitraum ohnehin geschlossen – die Sperre ändert nichts.`
+      : `Die Geschäftsstelle hat in diesem Zeitraum höchstens ${max} Schalter. Die Sperre von ${n} Schaltern nimmt alle weg: In dieser Zeit ist sie geschlossen.`,
     affectedHint: 'Verschieben und Absagen teilen der Bürgerin / dem Bürger den Grund per E-Mail mit. „Behalten“ markiert den Termin als Konflikt; er erscheint dann oben in der Tagesansicht.',
     time: 'Zeit', reference: 'Vorgangsnummer', name: 'Name', concerns: 'Anliegen', suggested: 'Nächste freie Zeit', what: 'Was tun?',
     noTime: 'keine freie Zeit in 14 Tagen', noEmail: 'keine E-Mail-Adresse: bitte anrufen',
@@ -24,7 +33,7 @@ const de = {
     allMove: 'Alle: verschieben', allCancel: 'Alle: absagen', allKeep: 'Alle: behalten', defaults: 'Für alle vorauswählen',
   },
   result: {
-    title: 'Ergebnis', relaned: (n: number) => `${n} Termin(e) an einen anderen Schalter zur selben Zeit gelegt.`,
+    title: 'Ergebnis', relaned: (n: number) => n === 1 ? '1 Termin an einen anderen Schalter zur selben Zeit gelegt.' : `${n} Termine an einen anderen Schalter zur selben Zeit gelegt.`,
     none: 'Keine gebuchten Termine waren betroffen.',
     moved: (at: string) => `verschoben auf ${at} (E-Mail mit Grund)`, cancelled: 'abgesagt (E-Mail mit Grund)',
     kept: 'behalten – als Konflikt markiert', gone: 'die vorgeschlagene Zeit war inzwischen vergeben – behalten, als Konflikt markiert',
@@ -35,7 +44,7 @@ const de = {
     title: 'Schließungen und Sperren', link: 'Schließungen und Sperren', closures: 'Schließungen', blocks: 'Sperren (weniger Schalter)',
     noneClosures: 'Keine anstehenden Schließungen.', noneBlocks: 'Keine anstehenden Sperren.',
     days: 'Tage', times: 'Uhrzeit', wholeDay: 'ganztägig', counters: 'Schalter weniger', reason: 'Grund', action: 'Aktion',
-    remove: 'Entfernen', removeLabel: (what: string) => `${what} entfernen`,
+    remove: 'Entfernen',
     confirmTitle: 'Wirklich entfernen?', confirmText: 'Die Zeiten werden danach wieder buchbar.', confirm: 'Ja, entfernen', cancel: 'Abbrechen',
     removed: 'Entfernt. Die Zeiten sind wieder buchbar.', closure: 'Schließung', block: 'Sperre',
   },
@@ -50,6 +59,10 @@ const de = {
 export type PlansTexts = typeof de;
 
 const en: PlansTexts = {
+  form: {
+    dateHint: 'YYYY-MM-DD',
+    pastDate: 'The period ends before today. Please choose an end from today on – past days can no longer be changed.',
+  },
   block: {
     title: 'Block time', link: 'Block time',
     intro: 'Fewer counters for a period, e.g. because a colleague is ill. The other counters stay bookable.',
@@ -57,12 +70,17 @@ const en: PlansTexts = {
     reason: 'Reason (internal; sent to the citizen when appointments are cancelled or moved)',
     check: 'Check affected appointments', apply: 'Enter the block',
     invalidCounters: 'Please enter how many counters are taken away (a whole number from 1).',
-    summary: (n) => `${n} counter(s) blocked`,
+    summary: (n) => `${n} counter${n === 1 ? '' : 's'} blocked`,
   },
   choice: {
-    relaned: (n) => `${n} appointment(s) move to a free counter at the same time – nothing changes for the citizens.`,
+    relaned: (n) => n === 1
+      ? '1 appointment moves to a free counter at the same time – nothing changes for the citizen.'
+      : `${n} appointments move to a free counter at the same time – nothing changes for the citizens.`,
     none: 'No booked appointments are affected.',
-    affected: (n) => `${n} booked appointment(s) affected – please choose for each`,
+    affected: (n) => n === 1 ? '1 booked appointment affected – please choose' : `${n} booked appointments affected – please choose for each`,
+    counterCap: (n, max) => max === 0
+      ? 'The office is closed in this period anyway – the block changes nothing.'
+      : `The office has at most ${max} counter${max === 1 ? '' : 's'} in this period. Blocking ${n} takes them all away: the office is closed then.`,
     affectedHint: 'Moving and cancelling tell the citizen the reason by e-mail. "Keep" marks the appointment as a conflict; it then shows at the top of the day view.',
     time: 'Time', reference: 'Reference', name: 'Name', concerns: 'Concerns', suggested: 'Nearest free time', what: 'What to do?',
     noTime: 'no free time within 14 days', noEmail: 'no e-mail address: please call',
@@ -71,7 +89,7 @@ const en: PlansTexts = {
     allMove: 'All: move', allCancel: 'All: cancel', allKeep: 'All: keep', defaults: 'Preselect for all',
   },
   result: {
-    title: 'Result', relaned: (n) => `${n} appointment(s) put on another counter at the same time.`,
+    title: 'Result', relaned: (n) => n === 1 ? '1 appointment put on another counter at the same time.' : `${n} appointments put on another counter at the same time.`,
     none: 'No booked appointments were affected.',
     moved: (at) => `moved to ${at} (e-mail with the reason)`, cancelled: 'cancelled (e-mail with the reason)',
     kept: 'kept – marked as a conflict', gone: 'the suggested time had been taken meanwhile – kept, marked as a conflict',
@@ -82,14 +100,14 @@ const en: PlansTexts = {
     title: 'Closures and blocks', link: 'Closures and blocks', closures: 'Closures', blocks: 'Blocks (fewer counters)',
     noneClosures: 'No upcoming closures.', noneBlocks: 'No upcoming blocks.',
     days: 'Days', times: 'Time', wholeDay: 'all day', counters: 'Counters fewer', reason: 'Reason', action: 'Action',
-    remove: 'Remove', removeLabel: (what) => `Remove ${what}`,
+    remove: 'Remove',
     confirmTitle: 'Really remove?', confirmText: 'The times become bookable again.', confirm: 'Yes, remove', cancel: 'Cancel',
     removed: 'Removed. The times are bookable again.', closure: 'closure', block: 'block',
   },
   day: {
     plans: 'Planned changes on this day',
     closed: (when) => `Closed ${when}`,
-    blocked: (n, when) => `${n} counter(s) blocked ${when}`,
+    blocked: (n, when) => `${n} counter${n === 1 ? '' : 's'} blocked ${when}`,
     wholeDay: 'all day',
   },
 };
