@@ -1,6 +1,6 @@
 // Use case: at the counter: the citizen has arrived (checked_in), was served
 // (completed), or did not come (no_show); or a mistaken click is undone
-// (booked again). Each action only when it makes sense in time:
+// (booked again), each recorded in the audit log. Each action only when it makes sense in time:
 // - check-in only on the appointment's own day (in the organization's time zone);
 // - completed once checked in, or once the time has begun;
 // - no-show once the time has begun;
@@ -9,6 +9,8 @@ import { DomainError } from '../../domain/errors.ts';
 import { localDateOf } from '../../domain/time.ts';
 import { updateAppointment } from '../../db/repositories/appointment-repo.ts';
 import { withRetry } from '../../db/retry.ts';
+import { recordAudit } from '../../db/repositories/organization-repo.ts';
+import { formatReference } from '../tokens.ts';
 import type { AppContext } from '../context.ts';
 import { effectiveStatus, type PublicStatus } from '../appointment-view.ts';
 import type { Locale } from '../../domain/types.ts';
@@ -65,7 +67,13 @@ export async function recordAttendance(
       if (status === q.status) return row;
       const refusal = attendanceRefusal({ status, startsAt: row.starts_at.getTime() }, q.status, now, tz);
       if (refusal) throw new DomainError('not_allowed', { fields: { status: { key: refusal } } });
-      return updateAppointment(tx, ctx.orgId, row.id, { status: q.status, expires_at: null, updated_at: new Date(now) });
+      const updated = await updateAppointment(tx, ctx.orgId, row.id, { status: q.status, expires_at: null, updated_at: new Date(now) });
+      // who changed what at the counter, and when (the reference only, no personal data)
+      await recordAudit(tx, {
+        orgId: ctx.orgId, actor: `staff:${user.email}`, action: q.status === 'booked' ? 'appointment.attendance_undo' : 'appointment.attendance',
+        details: { office: row.office_id, reference: formatReference(row.reference ?? ''), from: status, to: q.status },
+      });
+      return updated;
     }),
   );
   return staffView(row, catalog, q.locale, now);
