@@ -37,3 +37,15 @@ test('a feed of two events across the DST change: local 09:00 both times, no con
   assert.match(parsed[0].description, /Gebucht über: Telefon/);
   assert.equal(parsed[0].sequence, 2);
 });
+
+test('a conflict kept by a configuration change is marked in the summary and said in the description', () => {
+  const a = appointment('a3', '2027-03-25T08:00:00Z');
+  const staffUrl = 'https://termine.example.org/staff/termin/K7Q2-9XMD';
+  const marked = staffFeedEvent(a, { lane: 0, channel: 'online', status: 'booked', locale: 'de', staffUrl, conflict: true });
+  assert.equal(marked.summary, 'KONFLIKT K7Q2-9XMD: 2 × Personalausweis');
+  assert.match(marked.description ?? '', /^Passt nicht mehr/);
+  const en = staffFeedEvent(a, { lane: 0, channel: 'online', status: 'booked', locale: 'en', staffUrl, conflict: true });
+  assert.match(en.summary, /^CONFLICT /);
+  const plain = staffFeedEvent(a, { lane: 0, channel: 'online', status: 'booked', locale: 'de', staffUrl });
+  assert.equal(plain.summary, 'K7Q2-9XMD: 2 × Personalausweis');
+});

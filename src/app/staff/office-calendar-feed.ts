@@ -54,7 +54,7 @@ export async function officeCalendarFeed(ctx: AppContext, q: { token: string; ip
   const events = rows
     .filter((r) => r.status !== 'held' && effectiveStatus(r, now) !== 'cancelled')
     .map((r) => staffFeedEvent(mailAppointment(r, config, q.locale), {
-      lane: r.lane, channel: r.channel, status: r.status, locale: q.locale,
+      lane: r.lane, channel: r.channel, status: r.status, locale: q.locale, conflict: r.conflict !== null,
       staffUrl: `${base}/staff/termin/${formatReference(r.reference ?? '')}`,
     }));
   const content = buildCalendarFeed({ name: `${office.name} – ${config.organization.name}`, from, to, refreshMinutes: FEED_REFRESH_MINUTES, events });
