@@ -64,6 +64,14 @@ describe('citizen pages', () => {
     await app.close();
   });
 
+  test('/buchen, the short address for city websites, leads to step 1 (keeping the language)', async () => {
+    const r = await server.inject({ url: '/buchen' });
+    assert.equal(r.statusCode, 303);
+    assert.equal(r.headers.location, '/buchen/anliegen');
+    assert.equal((await server.inject({ url: '/buchen?lang=en' })).headers.location, '/buchen/anliegen?lang=en');
+    assert.equal((await server.inject({ url: '/buchen?lang=<x>' })).headers.location, '/buchen/anliegen');
+  });
+
   test('strict CSP, no inline script or style, German by default with lang, skip link and switch', async () => {
     const c = new Client(server);
     const r = await c.get('/');

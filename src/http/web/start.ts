@@ -6,6 +6,7 @@ import { StartPage, type OfficeCard } from '../views/pages/start-page.tsx';
 import { pageEnv, sendPage } from './page.ts';
 import type { WebDeps } from './plugin.ts';
 import { loadSession } from './session.ts';
+import { PATHS } from './journey.ts';
 
 /** Regular weekly hours, one row per weekday that has any (dated rules are left to closures and extra days). */
 export function weeklyHours(office: Office, t: Texts): [string, string][] {
@@ -23,6 +24,12 @@ export function weeklyHours(office: Office, t: Texts): [string, string][] {
 }
 
 export function registerStartPage(app: FastifyInstance, { ctx }: WebDeps): void {
+  // a short address a city's website may link to: the first step (keeps ?lang=)
+  app.get('/buchen', async (req, reply) => {
+    const lang = (req.query as Record<string, unknown>).lang;
+    return reply.redirect(`${PATHS.concerns}${lang === 'de' || lang === 'en' ? `?lang=${lang}` : ''}`, 303);
+  });
+
   app.get('/', async (req, reply) => {
     const env = await pageEnv(ctx, req, reply);
     const catalog = await ctx.catalog();
