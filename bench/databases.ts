@@ -56,60 +56,54 @@ export async function openBenchDatabase(kind: BenchKind, adminUrl: string): Prom
     const u = new URL(adminUrl);
     u.pathname = `/${name}`;
     const url = u.toString();
-    const open = () => openDatabase({ databaseUrl: url, poolSize: 10 });
-    const b: BenchDatabase = {
-      kind,
-      version: '',
-      handle: null,
-      childEnv: { DATABASE_URL: url },
-      async close() {
-        await b.handle?.close();
-        b.handle = null;
-      },
-      async reopen() {
-        return (b.handle ??= await open());
-      },
-      drop: once(async () => {
-        await b.close();
-        await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      }),
-    };
-    try {
-      const h = await b.reopen();
-      await migrateToLatest(h.db);
-      b.version = `${await versionOf(h)} (database ${name})`;
-    } catch (e) {
-      await b.drop();
-      throw e;
-    }
-    return b;
+    return prepare({
+      kind, childEnv: { DATABASE_URL: url },
+      open: () => openDatabase({ databaseUrl: url, poolSize: 10 }),
+      remove: () => admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      describe: (version) => `${version} (database ${name})`,
+    });
   }
   const dir = mkdtempSync(join(tmpdir(), 'amtszeit-bench-'));
-  const open = () => openDatabase({ dataDir: dir });
+  return prepare({
+    kind, childEnv: { DATA_DIR: dir },
+    open: () => openDatabase({ dataDir: dir }),
+    remove: async () => rmSync(dir, { recursive: true, force: true }),
+    describe: (version) => `PGlite ${version} (data dir ${dir})`,
+  });
+}
+
+/** The handle's life cycle, shared by both kinds: open and migrate now, close and reopen, drop once. */
+async function prepare(q: {
+  kind: BenchKind;
+  childEnv: BenchDatabase['childEnv'];
+  open: () => Promise<DatabaseHandle>;
+  remove: () => Promise<void>;
+  describe: (version: string) => string;
+}): Promise<BenchDatabase> {
   const b: BenchDatabase = {
-    kind,
+    kind: q.kind,
     version: '',
     handle: null,
-    childEnv: { DATA_DIR: dir },
+    childEnv: q.childEnv,
     async close() {
       await b.handle?.close();
       b.handle = null;
     },
     async reopen() {
-      return (b.handle ??= await open());
+      return (b.handle ??= await q.open());
     },
     drop: once(async () => {
       try {
         await b.close();
       } finally {
-        rmSync(dir, { recursive: true, force: true });
+        await q.remove();
       }
     }),
   };
   try {
     const h = await b.reopen();
     await migrateToLatest(h.db);
-    b.version = `PGlite ${await versionOf(h)} (data dir ${dir})`;
+    b.version = q.describe(await versionOf(h));
   } catch (e) {
     await b.drop();
     throw e;

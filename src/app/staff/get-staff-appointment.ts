@@ -2,7 +2,7 @@
 // with what to bring; only in the staff member's own offices.
 import { DomainError } from '../../domain/errors.ts';
 import type { Locale } from '../../domain/types.ts';
-import { findByReference, type AppointmentRow } from '../../db/repositories/appointment-repo.ts';
+import { findById, findByReference, type AppointmentRow } from '../../db/repositories/appointment-repo.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { AppContext } from '../context.ts';
@@ -20,11 +20,16 @@ export interface StaffAppointmentView extends AppointmentView {
 
 export async function loadForStaff(
   db: Kysely<Database> | Transaction<Database>, orgId: string, user: StaffUser, catalog: Catalog, reference: string,
+  opts: { forUpdate?: boolean } = {},
 ): Promise<AppointmentRow> {
   const ref = normalizeReference(reference);
   const row = ref ? await findByReference(db, orgId, ref) : undefined;
   if (!row || row.status === 'held' || !canWorkIn(user, row.office_id, catalog)) throw new DomainError('not_found');
-  return row;
+  if (!opts.forUpdate) return row;
+  // locked, and read again: a change committed meanwhile is what counts
+  const locked = await findById(db, orgId, row.id, true);
+  if (!locked) throw new DomainError('not_found');
+  return locked;
 }
 
 export function staffView(row: AppointmentRow, catalog: Catalog, locale: Locale, now: number): StaffAppointmentView {

@@ -3,31 +3,25 @@
 import type { AppContext } from '../../app/context.ts';
 import { getAvailability } from '../../app/get-availability.ts';
 import { getDayTimes } from '../../app/get-day-times.ts';
-import type { SlotTime } from '../../app/slot-time.ts';
 import type { MovingAppointment } from '../../app/engine-input.ts';
 import { addDays, compareDates, isValidLocalDate, localDateOf } from '../../domain/time.ts';
 import type { ServiceRequest } from '../../domain/types.ts';
 import { monthRange, shiftMonth, type CalendarDay } from '../views/calendar.tsx';
-import type { FieldError } from '../views/components.tsx';
 import type { TimeChoice } from '../views/pages/time-page.tsx';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
+/** What the caller decides of the page: its form targets, labels, hidden fields, errors and alternatives. */
+type PagePart = Pick<TimeChoice, 'action' | 'earliestAction' | 'hidden' | 'submitLabel' | 'earliestLabel' | 'errors' | 'alternatives'>;
+
 export async function buildTimeChoice(
   ctx: AppContext,
-  q: {
+  q: PagePart & {
     office: string;
     services: ServiceRequest[];
     query: Record<string, unknown>;
     /** path (and query, e.g. the token) the calendar links extend with monat/tag */
     base: string;
-    action: string;
-    earliestAction: string;
-    hidden?: Record<string, string>;
-    submitLabel: string;
-    earliestLabel: string;
-    errors: FieldError[];
-    alternatives?: SlotTime[];
     /** the month to show when none is asked for (e.g. the held time's) */
     preferMonth?: string;
     selected?: string;

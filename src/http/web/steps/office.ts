@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { findEarliestPerOffice } from '../../../app/find-earliest.ts';
 import { releaseHold } from '../../../app/release-hold.ts';
 import { checkSelection } from '../../../domain/service-selection.ts';
+import type { Catalog } from '../../../app/catalog.ts';
+import type { ServiceRequest } from '../../../domain/types.ts';
 import { formatDateTime } from '../../views/format.ts';
 import { OfficePage } from '../../views/pages/office-page.tsx';
 import { PATHS, guard, officesFor } from '../journey.ts';
@@ -18,7 +20,7 @@ export function registerOfficeStep(app: FastifyInstance, { ctx, write }: WebDeps
     const to = guard(session.data, 'office', catalog);
     if (to) return redirect(reply, to);
     const services = session.data.services!;
-    const offices = officesFor(catalog, services).filter((o) => checkSelection(catalog.services, o, services).ok);
+    const offices = officesOffering(catalog, services);
     const earliest = await findEarliestPerOffice(ctx, { services });
     const flash = takeFlash(session, 'office');
     if (flash) await saveSession(ctx, req, reply, session);
@@ -42,7 +44,7 @@ export function registerOfficeStep(app: FastifyInstance, { ctx, write }: WebDeps
     if (to) return redirect(reply, to);
     const services = session.data.services!;
     const chosen = formBody(req).office;
-    const offices = officesFor(catalog, services).filter((o) => checkSelection(catalog.services, o, services).ok);
+    const offices = officesOffering(catalog, services);
     if (!offices.some((o) => o.id === chosen)) {
       session.data.flash = { page: 'office', errors: { office: env.t.office.errRequired } };
       await saveSession(ctx, req, reply, session);
@@ -57,4 +59,9 @@ export function registerOfficeStep(app: FastifyInstance, { ctx, write }: WebDeps
     await saveSession(ctx, req, reply, session);
     return redirect(reply, PATHS.time);
   });
+}
+
+/** The offices where every chosen concern can be booked, in the configuration's order. */
+function officesOffering(catalog: Catalog, services: ServiceRequest[]) {
+  return officesFor(catalog, services).filter((o) => checkSelection(catalog.services, o, services).ok);
 }
