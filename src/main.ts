@@ -2,12 +2,7 @@
 // Exit codes: 0 success, 2 invalid input (every problem listed as `path: message`), 1 other failures.
 import { pathToFileURL } from 'node:url';
 import { checkFlags, parseArgs, UsageError } from './cli/args.ts';
-import { configExport, configImport, loadDemo, type Output } from './cli/config-commands.ts';
-import { openMigratedDatabase } from './cli/runtime.ts';
-import { serve } from './cli/serve.ts';
-import { userAdd, userToken } from './cli/user-commands.ts';
-import { userSetActive, userTokenManage } from './cli/user-admin-commands.ts';
-import { worker } from './cli/worker.ts';
+import type { Output } from './cli/config-commands.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { EnvError, parseEnv } from './env.ts';
 
@@ -38,6 +33,17 @@ Environment: PORT, HOST, DATABASE_URL (PostgreSQL; else embedded PGlite in DATA_
   SMTP_URL, MAIL_FROM (else mails go to MAIL_DIR=DATA_DIR/mail, shown at /dev/mail), RELAY=on|off, JOBS=on|off.
 Exit codes: 0 success, 2 invalid input, 1 other failure.`;
 
+// Each command loads only its own modules: `help` or a config command never
+// pays for the web server's, and a CLI call in a script starts quickly.
+const commands = {
+  config: () => import('./cli/config-commands.ts'),
+  runtime: () => import('./cli/runtime.ts'),
+  serve: () => import('./cli/serve.ts'),
+  user: () => import('./cli/user-commands.ts'),
+  userAdmin: () => import('./cli/user-admin-commands.ts'),
+  worker: () => import('./cli/worker.ts'),
+};
+
 export async function runCli(argv: string[], io: Output): Promise<number> {
   const args = parseArgs(argv);
   const [command = 'serve', sub, file, ...rest] = args.positional;
@@ -50,35 +56,37 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
     switch (command) {
       case 'serve':
         checkFlags(args, []);
-        await serve(env);
+        await (await commands.serve()).serve(env);
         return 0;
       case 'worker':
         checkFlags(args, []);
-        await worker(env);
+        await (await commands.worker()).worker(env);
         return 0;
       case 'migrate': {
         checkFlags(args, []);
-        const handle = await openMigratedDatabase(env);
+        const handle = await (await commands.runtime()).openMigratedDatabase(env);
         await handle.close();
         io.out('Database is up to date.');
         return 0;
       }
       case 'demo':
         checkFlags(args, []);
-        await loadDemo(env, io);
+        await (await commands.config()).loadDemo(env, io);
         return 0;
       case 'user': {
         if (sub === 'token') {
           const rest = argv.slice(argv.indexOf('token') + 1);
-          await (rest.includes('--list') || rest.includes('--revoke') ? userTokenManage(env, rest, io) : userToken(env, rest, io));
+          await (rest.includes('--list') || rest.includes('--revoke')
+            ? (await commands.userAdmin()).userTokenManage(env, rest, io)
+            : (await commands.user()).userToken(env, rest, io));
           return 0;
         }
         if (sub === 'deactivate' || sub === 'reactivate') {
-          await userSetActive(env, argv.slice(argv.indexOf(sub) + 1), io, sub === 'reactivate');
+          await (await commands.userAdmin()).userSetActive(env, argv.slice(argv.indexOf(sub) + 1), io, sub === 'reactivate');
           return 0;
         }
         if (sub !== 'add') throw new UsageError(`unknown user command "${sub ?? ''}": use "user add --email E --name N --role R [--office ID …]", "user token --email E", "user deactivate --email E"`);
-        await userAdd(env, argv.slice(argv.indexOf('add') + 1), io);
+        await (await commands.user()).userAdd(env, argv.slice(argv.indexOf('add') + 1), io);
         return 0;
       }
       case 'config':
@@ -86,12 +94,12 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
           checkFlags(args, ['dry-run', 'keep-conflicts']);
           if (!file) throw new UsageError('config import needs a FILE: amtszeit config import city.yaml');
           if (rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`);
-          await configImport(env, file, { dryRun: args.flags.has('dry-run'), keepConflicts: args.flags.has('keep-conflicts') }, io);
+          await (await commands.config()).configImport(env, file, { dryRun: args.flags.has('dry-run'), keepConflicts: args.flags.has('keep-conflicts') }, io);
           return 0;
         }
         if (sub === 'export') {
           checkFlags(args, []);
-          await configExport(env, io);
+          await (await commands.config()).configExport(env, io);
           return 0;
         }
         throw new UsageError(`unknown config command "${sub ?? ''}": use "config import FILE" or "config export"`);

@@ -7,7 +7,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import type { Database } from '../db/schema.ts';
 import { listOrganizationIds } from '../db/repositories/organization-repo.ts';
 import type { Env } from '../env.ts';
-import { logSerializers } from '../http/server.ts';
+import { logSerializers } from '../http/log-serializers.ts';
 
 export function createLogger(env: Env): Logger {
   return pino({ level: env.LOG_LEVEL, serializers: logSerializers, base: { app: 'amtszeit' } });

@@ -24,6 +24,8 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string;
   /** PGlite data directory, or 'memory' for a throwaway in-memory database; default ./data */
   dataDir?: string | 'memory';
+  /** For 'memory': start from this PGlite data-dir dump (from `dump()`) instead of an empty cluster */
+  snapshot?: Blob;
   /** PostgreSQL pool size (DB_POOL_SIZE); PGlite always has one connection */
   poolSize?: number;
   /** How long a query waits for a free connection before failing (retryable); default 10 s */
@@ -36,6 +38,8 @@ export interface DatabaseHandle {
   kind: 'postgres' | 'pglite';
   /** Ends the pool; for PGlite also closes the instance and releases the data-dir lock. Idempotent. */
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball, to open again with `snapshot` */
+  dump?(): Promise<Blob>;
 }
 
 const DEFAULT_CONNECTION_TIMEOUT_MS = 10_000;
@@ -68,7 +72,7 @@ async function openPglite(dataDir: string, opts: OpenDatabaseOptions): Promise<D
       );
   let pglite: PGlite;
   try {
-    const options = { extensions: { btree_gist } };
+    const options = { extensions: { btree_gist }, ...(memory && opts.snapshot ? { loadDataDir: opts.snapshot } : {}) };
     pglite = memory ? await PGlite.create(options) : await PGlite.create(dataDir, options);
   } catch (e) {
     lock?.release();
@@ -93,7 +97,7 @@ async function openPglite(dataDir: string, opts: OpenDatabaseOptions): Promise<D
       lock?.release();
     }
   });
-  return { db, kind: 'pglite', close };
+  return { db, kind: 'pglite', close, dump: () => pglite.dumpDataDir('none') };
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {

@@ -36,13 +36,7 @@ export interface ServerOptions {
   devMailDir?: string | null;
 }
 
-/** Logs carry method, path and status, never query strings (tokens) or bodies (personal data); a calendar feed's token in the path is masked. */
-export const logSerializers = {
-  req: (req: { method: string; url: string; id: string }) => ({
-    id: req.id, method: req.method, path: req.url.split('?')[0].replace(/^\/staff\/kalender\/feed\/[^/]*/, '/staff/kalender/feed/***'),
-  }),
-  res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-};
+export { logSerializers } from './log-serializers.ts';
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({

@@ -7,7 +7,7 @@ import { browserSkip, checkPage, launch, newPage, startWebServer, type WebServer
 
 const skip = browserSkip();
 
-describe('assistant and finder in Chromium', { skip, timeout: 180_000 }, () => {
+describe('assistant and finder in Chromium', { skip }, () => {
   let browser: Browser;
   let web: WebServer;
   before(async () => {

@@ -1,11 +1,11 @@
 // Browser tests: Debian's Chromium through playwright-core, against a server
 // on 127.0.0.1 with a fresh database and a fixed clock. Without Chromium the
 // tests skip with a notice, unless REQUIRE_BROWSER=1 (CI), where that fails.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { loadDemoConfig } from '../../src/config/demo.ts';
 import type { OrgConfig } from '../../src/domain/types.ts';
 import { buildServer } from '../../src/http/server.ts';
@@ -19,6 +19,14 @@ export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
 
 /** Monday 2026-11-30, 08:00 in Berlin: the demo city's first bookable day is Tuesday 1 December. */
 export const DEMO_NOW = Date.parse('2026-11-30T07:00:00Z');
+
+/**
+ * The longest one browser step (a click, a navigation, a wait for text) may
+ * take before it counts as a hang. Tests have no suite-level limits: a busy
+ * 2-core machine makes a whole suite slow, but no single step this slow.
+ * The test runner's watchdog (TEST_FILE_TIMEOUT_MS) catches anything else.
+ */
+export const STEP_TIMEOUT_MS = Number(process.env.BROWSER_STEP_TIMEOUT_MS) || 30_000;
 
 let notice = false;
 /** The reason browser tests are skipped, or false when they can run. */
@@ -36,6 +44,7 @@ export function browserSkip(): string | false {
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
+    timeout: STEP_TIMEOUT_MS,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
 }
@@ -59,7 +68,11 @@ export async function startWebServer(opts: { config?: OrgConfig; now?: number } 
     app,
     server,
     async close() {
-      await server.close();
+      // A browser context may still hold keep-alive connections: close them
+      // all, so the server stops at once instead of waiting for their timeout.
+      const stopping = server.close();
+      server.server.closeAllConnections();
+      await stopping;
       await app.close();
     },
   };
@@ -71,60 +84,98 @@ export async function newPage(browser: Browser, opts: { javaScript?: boolean; wi
     viewport: { width: opts.width ?? 1280, height: 900 },
     locale: 'de-DE',
   });
-  context.setDefaultTimeout(15_000);
-  context.setDefaultNavigationTimeout(15_000);
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
   const page = await context.newPage();
   return { context, page };
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** WCAG 2.1 A and AA; only violations are collected (passes and the rest cost time and are not read). */
+const AXE_OPTIONS = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] };
+
+interface AxeViolation { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }
+
+async function runAxe(page: Page): Promise<AxeViolation[]> {
+  const loaded = () => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === 'function';
+  if (!(await page.evaluate(loaded))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(
+    (options) => (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe
+      .run(document, options)
+      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }))),
+    AXE_OPTIONS,
+  );
+}
+
+/** One page per browser, with script on and axe preloaded, where pages seen without script are replayed. */
+const replayPages = new WeakMap<Browser, Promise<Page>>();
+function replayPage(browser: Browser): Promise<Page> {
+  let page = replayPages.get(browser);
+  if (!page) {
+    page = (async () => {
+      const ctx = await browser.newContext();
+      ctx.setDefaultTimeout(STEP_TIMEOUT_MS);
+      ctx.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
+      await ctx.addInitScript(AXE_SOURCE);
+      return ctx.newPage();
+    })();
+    replayPages.set(browser, page);
+  }
+  return page;
 }
 
 /**
  * axe-core with WCAG 2.1 A and AA; returns the violations as readable lines.
  * axe runs as script in the page: for a page seen with JavaScript off, the
- * same HTML is replayed at the same address in a fresh context with script on
+ * same HTML is replayed at the same address in a page with script on
  * (stylesheets and fonts load from the server as before).
  */
 export async function axeViolations(page: Page, opts: { javaScript: boolean }): Promise<string[]> {
   let target = page;
-  let cleanup = async () => {};
   if (!opts.javaScript) {
     const html = await page.content();
     const url = page.url();
-    const browser = page.context().browser()!;
-    const ctx = await browser.newContext({ viewport: page.viewportSize() ?? { width: 1280, height: 900 } });
-    ctx.setDefaultTimeout(15_000);
-    target = await ctx.newPage();
+    target = await replayPage(page.context().browser()!);
+    await target.setViewportSize(page.viewportSize() ?? { width: 1280, height: 900 });
     await target.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
-    await target.goto(url);
-    cleanup = () => ctx.close();
+    try {
+      await target.goto(url);
+    } finally {
+      await target.unroute(url);
+    }
   }
-  try {
-    const r = await new AxeBuilder({ page: target }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-  } finally {
-    await cleanup();
-  }
+  const violations = await runAxe(target);
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 }
 
-/** Full-page screenshots at 390 and 1280 px into test-results/screenshots (git-ignored). */
-export async function screenshots(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
+/** Screenshots are for people to look at, not for the tests: `SCREENSHOTS=1 npm test -- e2e` writes them. */
+const TAKE_SCREENSHOTS = process.env.SCREENSHOTS === '1';
+
+/**
+ * At 320 px nothing may scroll sideways (WCAG 1.4.10 reflow); with
+ * SCREENSHOTS=1 also full-page screenshots at 390 and 1280 px into
+ * test-results/screenshots (git-ignored).
+ */
+export async function checkReflow(page: Page, name: string): Promise<void> {
   const size = page.viewportSize() ?? { width: 1280, height: 900 };
-  // mobile first: at 320 px nothing may scroll sideways
   await page.setViewportSize({ width: 320, height: 900 });
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   if (wide > 320) throw new Error(`${name}: ${wide} px wide at a 320 px viewport`);
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+  if (TAKE_SCREENSHOTS) {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+    }
   }
   await page.setViewportSize(size);
 }
 
-/** axe-core must find nothing on the page; then screenshots at 390 and 1280 px when named. */
+/** axe-core must find nothing on the page; when named, it must also reflow at 320 px (and is photographed with SCREENSHOTS=1). */
 export async function checkPage(page: Page, name: string | null, javaScript: boolean): Promise<void> {
   const violations = await axeViolations(page, { javaScript });
   if (violations.length > 0) throw new Error(`axe on ${page.url()}:\n${violations.join('\n')}`);
-  if (name) await screenshots(page, name);
+  if (name) await checkReflow(page, name);
 }
 
 /** The back office's browser tests share a password, and log in the same way. */

@@ -11,7 +11,7 @@ import { browserSkip, checkPage, launch, newPage, staffLogin, startStaffServer, 
 
 const skip = browserSkip();
 
-describe('plans change in the back office (Chromium)', { skip, timeout: 240_000 }, () => {
+describe('plans change in the back office (Chromium)', { skip }, () => {
   let browser: Browser;
   let web: WebServer;
   before(async () => {

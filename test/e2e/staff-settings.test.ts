@@ -10,7 +10,7 @@ import { browserSkip, checkPage, launch, newPage, staffLogin, startStaffServer, 
 
 const skip = browserSkip();
 
-describe('settings in Chromium', { skip, timeout: 240_000 }, () => {
+describe('settings in Chromium', { skip }, () => {
   let browser: Browser;
   let web: WebServer;
   before(async () => {

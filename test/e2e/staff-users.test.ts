@@ -10,7 +10,7 @@ import { browserSkip, checkPage, launch, newPage, STAFF_PASSWORD, staffLogin, st
 const skip = browserSkip();
 const PASSWORD = STAFF_PASSWORD;
 
-describe('user management in Chromium', { skip, timeout: 240_000 }, () => {
+describe('user management in Chromium', { skip }, () => {
   let browser: Browser;
   let web: WebServer;
   before(async () => {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { MIGRATIONS } from '../../src/db/migrate.ts';
 import { createTestDatabase, testDatabaseKinds } from './database.ts';
 
 const realUrl = process.env.TEST_DATABASE_URL;
@@ -49,6 +50,20 @@ describe('createTestDatabase', () => {
       assert.ok(Number(r.rows[0].c) >= 1);
     } finally {
       await t.close();
+    }
+  });
+
+  test('pglite: databases made from the shared migrated snapshot are independent and fully migrated', async () => {
+    const [a, b] = [await createTestDatabase('pglite'), await createTestDatabase('pglite')];
+    try {
+      await sql`INSERT INTO organizations (id, config) VALUES ('only-in-a', '{}')`.execute(a.db);
+      const inB = await sql<{ c: string }>`SELECT count(*) AS c FROM organizations WHERE id = 'only-in-a'`.execute(b.db);
+      assert.equal(Number(inB.rows[0].c), 0);
+      const applied = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(b.db);
+      assert.deepEqual(applied.rows.map((r) => r.name), Object.keys(MIGRATIONS).sort());
+    } finally {
+      await a.close();
+      await b.close();
     }
   });
 

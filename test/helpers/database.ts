@@ -2,7 +2,9 @@
 // when TEST_DATABASE_URL points at a server (a fresh database per call, dropped
 // on close). REQUIRE_POSTGRES=1 makes a missing TEST_DATABASE_URL an error, so
 // CI cannot skip the PostgreSQL runs silently.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connection.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
@@ -44,8 +46,9 @@ export async function createTestDatabase(
   const url = postgresUrl();
   const chosen = kind ?? (url ? 'postgres' : 'pglite');
   if (chosen === 'pglite') {
+    if (migrate) return { ...(await openDatabase({ dataDir: 'memory', snapshot: await migratedSnapshot() })), name: 'pglite:memory' };
     const handle = await openDatabase({ dataDir: 'memory' });
-    return migrated({ ...handle, name: 'pglite:memory' }, migrate);
+    return { ...handle, name: 'pglite:memory' };
   }
   if (!url) throw new Error('createTestDatabase("postgres") needs TEST_DATABASE_URL');
   const name = `amtszeit_test_${randomBytes(6).toString('hex')}`;
@@ -74,6 +77,44 @@ async function migrated(t: TestDatabase, migrate: boolean): Promise<TestDatabase
     await t.close();
     throw e;
   }
+}
+
+// A new PGlite cluster costs an initdb (about 3 s on a 2-core machine); loading
+// a dump of a migrated one takes about 1 s. The dump is kept on disk per
+// migrations and PGlite version, so every test process shares it.
+const ROOT = new URL('../..', import.meta.url).pathname;
+let snapshot: Promise<Blob> | null = null;
+
+function snapshotKey(): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.parse(readFileSync(join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')).version);
+  const dir = join(ROOT, 'src/db/migrations');
+  for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+function migratedSnapshot(): Promise<Blob> {
+  return (snapshot ??= (async () => {
+    const dir = join(ROOT, 'node_modules/.cache/amtszeit-tests');
+    const file = join(dir, `pglite-migrated-${snapshotKey()}.tar`);
+    try {
+      return new Blob([readFileSync(file)]);
+    } catch {
+      // not made yet: make it below
+    }
+    const handle = await openDatabase({ dataDir: 'memory' });
+    try {
+      await migrateToLatest(handle.db);
+      const dump = await handle.dump!();
+      mkdirSync(dir, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+      renameSync(tmp, file); // atomic: a parallel test process reads a whole file or none
+      return dump;
+    } finally {
+      await handle.close();
+    }
+  })());
 }
 
 /** Runs one statement on the server named by the URL (names here are generated, never user input). */
