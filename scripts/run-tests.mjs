@@ -11,7 +11,7 @@
 // it left behind in its group (a browser, a server child) is killed too.
 //
 // Usage: npm test [-- substring ...]   (only files whose path contains a substring)
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -44,10 +44,15 @@ function walk(dir, out) {
   return out;
 }
 
+// Files that start processes of their own (CLI runs, server children) take
+// longest: they go first, so that no long file starts last and runs alone.
+const startsProcesses = (file) => /\b(spawn|spawnSync|execFile|startServeChild)\(/.test(readFileSync(join(root, file), 'utf8'));
 const files = ['src', 'test']
   .flatMap((dir) => { try { return walk(join(root, dir), []); } catch { return []; } })
   .filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)))
-  .sort();
+  .map((file) => ({ file, first: startsProcesses(file) }))
+  .sort((a, b) => Number(b.first) - Number(a.first) || a.file.localeCompare(b.file))
+  .map((f) => f.file);
 
 if (files.length === 0) {
   console.error('no test files matched');
