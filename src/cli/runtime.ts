@@ -14,12 +14,28 @@ export function createLogger(env: Env): Logger {
 }
 
 export async function openMigratedDatabase(env: Env, logger?: Logger): Promise<DatabaseHandle> {
-  const handle = await openDatabase({
-    databaseUrl: env.DATABASE_URL,
-    dataDir: env.DATA_DIR,
-    poolSize: env.DB_POOL_SIZE,
-    logger,
-  });
+  const open = (statementTimeoutMs: number) =>
+    openDatabase({
+      databaseUrl: env.DATABASE_URL,
+      dataDir: env.DATA_DIR,
+      poolSize: env.DB_POOL_SIZE,
+      connectionTimeoutMillis: env.DB_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs,
+      logger,
+    });
+  // On PostgreSQL, migrations may run longer than any request should: they
+  // get their own connection without a statement timeout. (PGlite allows one
+  // handle per data directory and has no timeouts to lift.)
+  if (env.DATABASE_URL) {
+    const migrating = await open(0);
+    try {
+      await migrateToLatest(migrating.db);
+    } finally {
+      await migrating.close();
+    }
+    return open(env.DB_STATEMENT_TIMEOUT_MS);
+  }
+  const handle = await open(env.DB_STATEMENT_TIMEOUT_MS);
   try {
     await migrateToLatest(handle.db);
   } catch (e) {

@@ -28,8 +28,14 @@ export interface OpenDatabaseOptions {
   snapshot?: Blob;
   /** PostgreSQL pool size (DB_POOL_SIZE); PGlite always has one connection */
   poolSize?: number;
-  /** How long a query waits for a free connection before failing (retryable); default 10 s */
+  /** How long a query waits for a free connection before failing (retryable); default 5 s */
   connectionTimeoutMillis?: number;
+  /**
+   * PostgreSQL: the longest one statement may run (server-side statement_timeout);
+   * the client gives up a little later if no answer comes at all (a frozen link).
+   * Default 5 s; 0: no limit (migrations).
+   */
+  statementTimeoutMs?: number;
   logger?: DbLogger;
 }
 
@@ -42,19 +48,26 @@ export interface DatabaseHandle {
   dump?(): Promise<Blob>;
 }
 
-const DEFAULT_CONNECTION_TIMEOUT_MS = 10_000;
+const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
+const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
+/** How much longer than the statement timeout the client waits for any answer before it drops the connection. */
+const READ_GRACE_MS = 1_000;
 
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<DatabaseHandle> {
   return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts) : openPglite(opts.dataDir ?? './data', opts);
 }
 
 function openPostgres(url: string, opts: OpenDatabaseOptions): DatabaseHandle {
+  const statementTimeout = opts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.poolSize ?? 10,
     connectionTimeoutMillis: opts.connectionTimeoutMillis ?? DEFAULT_CONNECTION_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
     application_name: 'amtszeit',
+    // A dead peer is noticed by TCP keep-alive even when no query runs.
+    keepAlive: true,
+    ...(statementTimeout > 0 ? { statement_timeout: statementTimeout, query_timeout: statementTimeout + READ_GRACE_MS } : {}),
     Client: sessionClientClass(),
   });
   // An idle client losing its connection emits here; unhandled it would crash the process.

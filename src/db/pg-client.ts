@@ -3,7 +3,12 @@
 // - TimeZone is UTC (range and date output never depend on the host);
 // - on PGlite each client gets its own protocol connection over the one
 //   PGlite instance, and first rolls back whatever a discarded client left open
-//   (a real server would have ended that session's transaction).
+//   (a real server would have ended that session's transaction);
+// - a client never crashes the process when its connection fails: pg emits
+//   'error' on the client, and pg-pool listens only while the client is idle.
+//   Checked out (in a transaction, during session set-up), the failing query
+//   rejects with the error anyway, and pg-pool drops the broken client when
+//   it comes back; the listener here only keeps the event from being fatal.
 import pg from 'pg';
 
 const SESSION_SETUP = "SET TimeZone TO 'UTC'";
@@ -16,6 +21,7 @@ export function sessionClientClass(opts: { connection?: () => unknown } = {}): t
     constructor(config?: string | pg.ClientConfig) {
       const base = typeof config === 'string' ? { connectionString: config } : (config ?? {});
       super(opts.connection ? ({ ...base, connection: opts.connection() } as pg.ClientConfig) : base);
+      this.on('error', () => undefined);
     }
 
     // pg-pool calls connect(callback); direct users call connect() and get a promise.

@@ -32,6 +32,11 @@ test('local dates: validity, arithmetic, weekdays', () => {
     assert.equal(isValidLocalDate(bad), false, bad);
   }
   assert.equal(isValidLocalDate('2000-02-29'), true);
+  // a year either side of any valid date stays within YYYY
+  assert.equal(isValidLocalDate('9998-12-31'), true);
+  assert.equal(isValidLocalDate('1001-01-01'), true);
+  for (const edge of ['9999-12-31', '9999-01-01', '1000-12-31', '0000-01-01']) assert.equal(isValidLocalDate(edge), false, edge);
+  assert.equal(addDays('9998-12-31', 365), '9999-12-31');
   assert.equal(addDays('2026-12-31', 1), '2027-01-01');
   assert.equal(addDays('2028-03-01', -1), '2028-02-29');
   assert.equal(addDays('2026-03-28', 2), '2026-03-30');

@@ -35,13 +35,20 @@ export function formatLocalTime(min: number): LocalTime {
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** `YYYY-MM-DD` naming a day that exists. */
+/**
+ * The years a date may name: a year either side stays within four digits, so
+ * "the day after", a month's view or a booking window never leaves YYYY-MM-DD.
+ */
+export const FIRST_YEAR = 1001;
+export const LAST_YEAR = 9998;
+
+/** `YYYY-MM-DD` naming a day that exists, in FIRST_YEAR..LAST_YEAR. */
 export function isValidLocalDate(s: string): boolean {
   if (typeof s !== 'string') return false;
   const m = DATE_RE.exec(s);
   if (!m) return false;
   const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  return y >= FIRST_YEAR && y <= LAST_YEAR && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
 /** Days since 1970-01-01 of a valid local date. Throws RangeError on an invalid one. */
@@ -200,6 +207,9 @@ const RFC3339_RE = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:[Zz]
 /** Epoch ms of an RFC 3339 timestamp with explicit offset or `Z`; null for anything else or an impossible date. */
 export function parseRfc3339(s: string): number | null {
   if (typeof s !== 'string' || !RFC3339_RE.test(s)) return null;
+  // The same years as a local date: any zone's local date of it is one too.
+  const year = Number(s.slice(0, 4));
+  if (year < FIRST_YEAR + 1 || year > LAST_YEAR - 1) return null;
   try {
     return Temporal.Instant.from(s).epochMilliseconds;
   } catch {

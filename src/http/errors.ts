@@ -4,6 +4,8 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorCode } from '../domain/errors.ts';
 import type { Locale } from '../domain/types.ts';
 import { NoOrganizationError } from '../app/context.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
+import { ControlCharacterError } from './control-characters.ts';
 import { message } from './messages.ts';
 import { requestLocale } from './api/request.ts';
 
@@ -45,21 +47,16 @@ const FRAMEWORK: Record<string, { status: number; code: string }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad_request' },
 };
 
-/** PostgreSQL errors that mean "the database is unreachable or overloaded", not a bug. */
-function isUnavailable(err: { code?: string; message?: string }): boolean {
-  const code = err.code ?? '';
-  return (
-    code.startsWith('08') || code === '53300' || code === '57P01' || code === '57P03' ||
-    code === 'ECONNREFUSED' || code === 'ECONNRESET' || /timeout exceeded when trying to connect/i.test(err.message ?? '')
-  );
-}
-
 export async function handleError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): Promise<void> {
   const locale = requestLocale(req);
   if (err instanceof DomainError) {
     const { status, body } = domainErrorBody(err, locale);
     if (err.code === 'busy') reply.header('Retry-After', String(err.details.retryAfterSeconds ?? 1));
     await reply.status(status).send(body);
+    return;
+  }
+  if (err instanceof ControlCharacterError) {
+    await reply.status(400).send({ error: 'invalid_characters', message: message('error.invalid_characters', locale), fields: { [err.field]: message('error.invalid_characters', locale) } });
     return;
   }
   const known = err.code ? FRAMEWORK[err.code] : undefined;
@@ -75,7 +72,7 @@ export async function handleError(err: FastifyError, req: FastifyRequest, reply:
     await reply.status(err.statusCode).send({ error: 'bad_request', message: message('error.bad_request', locale, { detail: err.message }) });
     return;
   }
-  if (isUnavailable(err) || err instanceof NoOrganizationError) {
+  if (isDatabaseUnavailable(err) || err instanceof NoOrganizationError) {
     req.log.warn({ err: { code: err.code, message: err.message } }, 'database unavailable');
     reply.header('Retry-After', '5');
     await reply.status(503).send({ error: 'busy', message: message('error.busy', locale) });

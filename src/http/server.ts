@@ -14,6 +14,7 @@ import { registerHoldRoutes } from './api/holds-routes.ts';
 import { trackRoutes } from './api/allowed-methods.ts';
 import { openApiDocument } from './api/openapi.ts';
 import { handleError, handleNotFound } from './errors.ts';
+import { ControlCharacterError, findControlCharacter } from './control-characters.ts';
 import type { TransportHealth } from '../mail/transport.ts';
 import { registerDevMail } from './web/dev-mail.ts';
 import { registerWebPages, wantsHtml, webNotFound } from './web/plugin.ts';
@@ -37,6 +38,9 @@ export interface ServerOptions {
 }
 
 export { logSerializers } from './log-serializers.ts';
+
+/** /healthz says 'down' when the database has not answered a ping within this. */
+const HEALTH_PING_TIMEOUT_MS = 2000;
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -65,6 +69,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     if (!req.url.startsWith('/api/') || req.body === undefined) return;
     const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (type !== 'application/json') throw Object.assign(new Error('unsupported media type'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
+  });
+  app.addHook('preValidation', async (req) => {
+    const field = findControlCharacter(req.body) ?? findControlCharacter(req.query);
+    if (field) throw new ControlCharacterError(field);
   });
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -109,8 +117,14 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     const mail = opts.mailHealth?.() ?? null;
     const mailPart = mail ? { mail: { transport: mail.transport, state: mail.state, ...(mail.reason ? { reason: mail.reason } : {}) } } : {};
     try {
-      await pingDatabase(ctx.db);
+      // A monitor must learn quickly that the database is gone: a frozen link
+      // would otherwise hold this answer until the client-side read timeout.
+      await Promise.race([
+        pingDatabase(ctx.db),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), HEALTH_PING_TIMEOUT_MS).unref()),
+      ]);
     } catch {
+      reply.header('Retry-After', '5');
       return reply.status(503).send({ status: 'down', database: 'unreachable', ...mailPart });
     }
     if (mail?.state === 'unreachable') {

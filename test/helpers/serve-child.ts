@@ -30,6 +30,8 @@ export interface ServeChild {
   url: string;
   /** everything the child wrote on stderr so far (its log lines) */
   stderr(): string;
+  /** null while it runs; else its exit code, or the signal that ended it */
+  exitCode(): number | string | null;
   /** log lines at level warn (40) or above, parsed */
   problems(): { level: number; msg?: string; [k: string]: unknown }[];
   /** SIGTERM, then SIGKILL after `graceMs` (default 15 s); resolves when the process has exited. Idempotent. */
@@ -49,10 +51,16 @@ function installExitHook(): void {
 }
 
 /** Variables of the parent that would change what the child serves: never inherited. */
-const NOT_INHERITED = ['DATABASE_URL', 'DATA_DIR', 'ORG_ID', 'PORT', 'HOST', 'LOG_LEVEL', 'RATE_LIMIT_PER_MINUTE', 'DB_POOL_SIZE', 'TRUST_PROXY'];
+const NOT_INHERITED = [
+  'DATABASE_URL', 'DATA_DIR', 'ORG_ID', 'PORT', 'HOST', 'LOG_LEVEL', 'RATE_LIMIT_PER_MINUTE', 'DB_POOL_SIZE', 'TRUST_PROXY',
+  'AVAILABILITY_CACHE_MS', 'DB_STATEMENT_TIMEOUT_MS', 'DB_CONNECT_TIMEOUT_MS',
+];
 
 export async function startServeChild(
-  env: { DATABASE_URL?: string; DATA_DIR?: string; ORG_ID?: string; RATE_LIMIT_PER_MINUTE?: string; DB_POOL_SIZE?: string; LOG_LEVEL?: string },
+  env: {
+    DATABASE_URL?: string; DATA_DIR?: string; ORG_ID?: string; RATE_LIMIT_PER_MINUTE?: string; DB_POOL_SIZE?: string; LOG_LEVEL?: string;
+    AVAILABILITY_CACHE_MS?: string; DB_STATEMENT_TIMEOUT_MS?: string; DB_CONNECT_TIMEOUT_MS?: string;
+  },
   opts: { startTimeoutMs?: number; /** extra node flags, e.g. --cpu-prof */ nodeArgs?: string[] } = {},
 ): Promise<ServeChild> {
   installExitHook();
@@ -114,6 +122,7 @@ export async function startServeChild(
     port,
     url: `http://127.0.0.1:${port}`,
     stderr: () => err,
+    exitCode: () => child.exitCode ?? child.signalCode,
     problems: () => parseProblems(err),
     stop,
   };

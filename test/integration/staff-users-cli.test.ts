@@ -1,56 +1,51 @@
-// `amtszeit user deactivate|reactivate` and `user token --list|--revoke` as a
-// user runs them (separate processes on a PGlite data dir).
+// `amtszeit user deactivate|reactivate` and `user token --list|--revoke` on a
+// PGlite data dir, through the CLI's own entry (runCli) in this process;
+// cli.test.ts runs the command in separate processes.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/db/connection.ts';
+import { cliInProcess } from '../helpers/cli-in-process.ts';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
-
-function cli(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
-    cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent', AMTSZEIT_PASSWORD: 'a very long password', ...env }, encoding: 'utf8', timeout: 60_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (args: string[], env: Record<string, string>) =>
+  cliInProcess(args, { LOG_LEVEL: 'silent', AMTSZEIT_PASSWORD: 'a very long password', ...env });
 
 describe('amtszeit user deactivate and token --list/--revoke', () => {
   let dir: string;
   let env: Record<string, string>;
-  before(() => {
+  before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'amtszeit-user-admin-'));
     env = { DATA_DIR: join(dir, 'data') };
-    assert.equal(cli(['demo'], env).code, 0);
-    assert.equal(cli(['user', 'add', '--email', 'boss@example.org', '--name', 'Boss', '--role', 'admin'], env).code, 0);
-    assert.equal(cli(['user', 'add', '--email', 'carl@example.org', '--name', 'Carl', '--role', 'clerk', '--office', 'einwohnermeldeamt'], env).code, 0);
+    assert.equal((await cli(['demo'], env)).code, 0);
+    assert.equal((await cli(['user', 'add', '--email', 'boss@example.org', '--name', 'Boss', '--role', 'admin'], env)).code, 0);
+    assert.equal((await cli(['user', 'add', '--email', 'carl@example.org', '--name', 'Carl', '--role', 'clerk', '--office', 'einwohnermeldeamt'], env)).code, 0);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   test('tokens are listed and revoked; deactivation revokes the rest; the last admin stays', async () => {
-    assert.equal(cli(['user', 'token', '--email', 'carl@example.org', '--label', 'eins'], env).code, 0);
-    assert.equal(cli(['user', 'token', '--email', 'carl@example.org', '--label', 'zwei'], env).code, 0);
-    const list = cli(['user', 'token', '--email', 'carl@example.org', '--list'], env);
+    assert.equal((await cli(['user', 'token', '--email', 'carl@example.org', '--label', 'eins'], env)).code, 0);
+    assert.equal((await cli(['user', 'token', '--email', 'carl@example.org', '--label', 'zwei'], env)).code, 0);
+    const list = (await cli(['user', 'token', '--email', 'carl@example.org', '--list'], env));
     assert.equal(list.code, 0, list.err);
     assert.match(list.out, /eins .*last used never/);
     const id = /^([0-9a-f-]{36})\s+eins/m.exec(list.out)?.[1];
     assert.ok(id);
-    const one = cli(['user', 'token', '--email', 'carl@example.org', '--revoke', id], env);
+    const one = (await cli(['user', 'token', '--email', 'carl@example.org', '--revoke', id], env));
     assert.equal(one.code, 0, one.err);
     assert.match(one.out, /Revoked 1 API token/);
-    assert.doesNotMatch(cli(['user', 'token', '--email', 'carl@example.org', '--list'], env).out, /eins/);
-    assert.equal(cli(['user', 'token', '--email', 'carl@example.org', '--revoke', id], env).code, 2);
+    assert.doesNotMatch((await cli(['user', 'token', '--email', 'carl@example.org', '--list'], env)).out, /eins/);
+    assert.equal((await cli(['user', 'token', '--email', 'carl@example.org', '--revoke', id], env)).code, 2);
 
-    const off = cli(['user', 'deactivate', '--email', 'carl@example.org'], env);
+    const off = (await cli(['user', 'deactivate', '--email', 'carl@example.org'], env));
     assert.equal(off.code, 0, off.err);
     assert.match(off.out, /Deactivated carl@example.org: 0 session\(s\) ended, 1 API token\(s\)/);
-    const last = cli(['user', 'deactivate', '--email', 'boss@example.org'], env);
+    const last = (await cli(['user', 'deactivate', '--email', 'boss@example.org'], env));
     assert.equal(last.code, 2);
     assert.match(last.err, /last active admin/);
-    assert.equal(cli(['user', 'deactivate', '--email', 'nobody@example.org'], env).code, 2);
-    assert.equal(cli(['user', 'reactivate', '--email', 'carl@example.org'], env).code, 0);
+    assert.equal((await cli(['user', 'deactivate', '--email', 'nobody@example.org'], env)).code, 2);
+    assert.equal((await cli(['user', 'reactivate', '--email', 'carl@example.org'], env)).code, 0);
 
     const db = await openDatabase({ dataDir: env.DATA_DIR });
     try {

@@ -6,6 +6,8 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import type { AppContext } from '../../app/context.ts';
 import { resolveSession } from '../../app/staff/resolve-session.ts';
+import { isDatabaseUnavailable } from '../../db/unavailable.ts';
+import { ControlCharacterError } from '../control-characters.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { sendPage } from '../web/page.ts';
 import { StaffErrorPage } from '../views/staff/staff-error-page.tsx';
@@ -74,8 +76,13 @@ async function staffError(err: FastifyError, req: FastifyRequest, reply: Fastify
   if (err instanceof DomainError && err.code === 'not_found') [status, title, text] = [404, t.errors.notFound, t.errors.notFoundText];
   else if (err instanceof DomainError) [status, title, text] = [err.code === 'validation' ? 400 : 409, t.appt.notAllowed, t.appt.notAllowed];
   else if (err.code?.startsWith('FST_CSRF')) [status, title, text] = [403, t.errors.csrf, t.errors.csrf];
+  else if (err instanceof ControlCharacterError) [status, title, text] = [400, t.errors.badInput, t.errors.badInput];
   else if (err.statusCode === 429) [status, title, text] = [429, t.login.throttled, t.login.throttled];
   else if (err.statusCode && err.statusCode < 500) [status, title, text] = [err.statusCode, t.errors.notFound, t.errors.notFoundText];
-  if (status >= 500) req.log.error({ err }, 'unexpected error in the back office');
+  else if ((err instanceof DomainError && err.code === 'busy') || isDatabaseUnavailable(err)) [status, title, text] = [503, t.errors.busy, t.errors.busyText];
+  if (status === 503) {
+    req.log.warn({ err: { code: err.code, message: err.message } }, 'database unavailable');
+    reply.header('Retry-After', '5');
+  } else if (status >= 500) req.log.error({ err }, 'unexpected error in the back office');
   return sendPage(reply, StaffErrorPage({ frame, title, text }), status);
 }

@@ -11,6 +11,8 @@ import csrf from '@fastify/csrf-protection';
 import fastifyStatic from '@fastify/static';
 import type { AppContext } from '../../app/context.ts';
 import { NoOrganizationError } from '../../app/context.ts';
+import { isDatabaseUnavailable } from '../../db/unavailable.ts';
+import { ControlCharacterError } from '../control-characters.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { ErrorPage } from '../views/pages/info-pages.tsx';
 import { texts } from '../views/texts.ts';
@@ -87,20 +89,21 @@ export async function registerWebPages(app: FastifyInstance, ctx: AppContext, wr
 /** An error page in the page's language; never a stack trace. */
 async function webError(ctx: AppContext, err: FastifyError, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   let status = 500;
-  let kind: 'notFound' | 'csrf' | 'busy' | 'internal' = 'internal';
+  let kind: 'notFound' | 'csrf' | 'busy' | 'badInput' | 'internal' = 'internal';
   if (err instanceof DomainError && err.code === 'not_found') [status, kind] = [404, 'notFound'];
   else if (err instanceof DomainError && err.code === 'busy') [status, kind] = [503, 'busy'];
   else if (err instanceof DomainError) [status, kind] = [err.code === 'validation' ? 400 : 409, 'internal'];
   else if (err.code?.startsWith('FST_CSRF')) [status, kind] = [403, 'csrf'];
+  else if (err instanceof ControlCharacterError) [status, kind] = [400, 'badInput'];
   else if (err.statusCode === 429) [status, kind] = [429, 'busy'];
   else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) [status, kind] = [err.statusCode, 'notFound'];
-  else if (err instanceof NoOrganizationError || /ECONNREFUSED|timeout/i.test(err.message)) [status, kind] = [503, 'busy'];
+  else if (err instanceof NoOrganizationError || isDatabaseUnavailable(err)) [status, kind] = [503, 'busy'];
   if (status >= 500 && kind === 'internal') req.log.error({ err }, 'unexpected error on a citizen page');
   if (status === 503) reply.header('Retry-After', '5');
   return sendPage(reply, await errorView(ctx, req, reply, kind), status);
 }
 
-async function errorView(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, kind: 'notFound' | 'csrf' | 'busy' | 'internal') {
+async function errorView(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, kind: 'notFound' | 'csrf' | 'busy' | 'badInput' | 'internal') {
   let frame: PageFrame;
   try {
     frame = (await pageEnv(ctx, req, reply)).frame;
@@ -115,6 +118,7 @@ async function errorView(ctx: AppContext, req: FastifyRequest, reply: FastifyRep
     notFound: appointment ? [t.manage.notFoundTitle, t.manage.notFoundText] : [t.errors.notFoundTitle, t.errors.notFoundText],
     csrf: [t.errors.csrfTitle, t.errors.csrfText],
     busy: [t.errors.busyTitle, t.errors.busyText],
+    badInput: [t.errors.badInputTitle, t.errors.badInputText],
     internal: [t.errors.internalTitle, t.errors.internalText],
   }[kind];
   return ErrorPage({ frame, title, text });
@@ -134,10 +138,19 @@ export async function webNotFound(ctx: AppContext, req: FastifyRequest, reply: F
     const jar: Record<string, string> = {};
     for (const part of raw.split(';')) {
       const i = part.indexOf('=');
-      if (i > 0) jar[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+      if (i > 0) jar[part.slice(0, i).trim()] = decodeCookieValue(part.slice(i + 1).trim());
     }
     Object.assign(req, { cookies: jar });
     Object.assign(reply, { setCookie: () => reply });
   }
   return sendPage(reply, await errorView(ctx, req, reply, 'notFound'), 404);
+}
+
+/** A cookie value as sent; a malformed escape (`%zz`) is kept raw rather than failing the page. */
+function decodeCookieValue(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }

@@ -87,6 +87,8 @@ const de = {
   errors: {
     summary: 'Es gibt ein Problem', notFound: 'Nicht gefunden', notFoundText: 'Diese Seite oder diesen Termin gibt es nicht, oder Sie haben keinen Zugriff.',
     csrf: 'Das Formular ist abgelaufen. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.', internal: 'Ein Fehler ist aufgetreten.',
+    badInput: 'Die Eingabe enthält unzulässige Steuerzeichen. Bitte gehen Sie zurück und geben Sie nur Text ein.',
+    busy: 'Die Datenbank ist gerade nicht erreichbar', busyText: 'Bitte versuchen Sie es in ein paar Sekunden noch einmal.',
   },
 };
 
@@ -178,6 +180,8 @@ const en: StaffTexts = {
   errors: {
     summary: 'There is a problem', notFound: 'Not found', notFoundText: 'This page or appointment does not exist, or you have no access to it.',
     csrf: 'The form has expired. Please reload the page and try again.', internal: 'An error occurred.',
+    badInput: 'The input contains control characters that are not allowed. Please go back and enter plain text only.',
+    busy: 'The database cannot be reached right now', busyText: 'Please try again in a few seconds.',
   },
 };
 
