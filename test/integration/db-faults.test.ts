@@ -10,6 +10,9 @@ import { admin, createTestDatabase, testDatabaseKinds, type TestDatabase } from 
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.ts';
 import { startServeChild, type ServeChild } from '../helpers/serve-child.ts';
 import { importConfig } from '../../src/app/import-config.ts';
+import { formatReference } from '../../src/app/tokens.ts';
+import { createOutboxRelay } from '../../src/jobs/outbox-relay.ts';
+import type { MailTransport } from '../../src/mail/transport.ts';
 import { office, orgConfig, service } from '../fixtures/org-config.ts';
 
 const ORG_ID = 'fault-org';
@@ -75,6 +78,42 @@ function assertNoServerErrors(answers: Answer[]): void {
   assert.deepEqual(bad.slice(0, 5), [], `${bad.length} of ${answers.length} answers were server errors`);
 }
 
+/** Start times the servers offer on the first `days` bookable days. */
+async function offeredStarts(server: ServeChild, days: number): Promise<string[]> {
+  const month = await (await fetch(`${server.url}/api/v1/availability?office=a&services=anmeldung`)).json() as { days: { date: string; status: string }[] };
+  const open = month.days.filter((d) => d.status === 'available').slice(0, days);
+  const starts: string[] = [];
+  for (const d of open) {
+    const day = await (await fetch(`${server.url}/api/v1/availability/${d.date}?office=a&services=anmeldung`)).json() as { times: { startsAt: string }[] };
+    starts.push(...day.times.map((t) => t.startsAt));
+  }
+  return starts;
+}
+
+/** One booking, retried with the same Idempotency-Key while the answer is 503 (as a city's app would). */
+async function book(server: ServeChild, body: object, key: string): Promise<Answer & { reference?: string }> {
+  for (let attempt = 0; ; attempt++) {
+    const r = await fetch(`${server.url}/api/v1/appointments`, {
+      method: 'POST', body: JSON.stringify(body), signal: AbortSignal.timeout(30_000),
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': key },
+    });
+    const answer = await r.json() as { reference?: string };
+    if (r.status === 503 && attempt < 10) {
+      await new Promise((res) => setTimeout(res, 200));
+      continue;
+    }
+    return { path: '/api/v1/appointments', status: r.status, retryAfter: r.headers.get('retry-after'), reference: r.status === 201 ? answer.reference : undefined };
+  }
+}
+
+async function waitUntil(check: () => boolean, what: string, withinMs = 60_000): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (!check()) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 async function healthy(server: ServeChild, withinMs = 20_000): Promise<void> {
   const deadline = Date.now() + withinMs;
   let last = 0;
@@ -124,6 +163,75 @@ describe('database faults under traffic (PostgreSQL)', { skip: !onPostgres && 'n
     servers.forEach(assertAlive);
     assertNoServerErrors(answers);
     assert.ok(answers.length > 50, `${answers.length} answers`);
+    for (const s of servers) await healthy(s);
+  });
+
+  test('a booking rush from two processes while connections are terminated: every 201 is kept, no lane shared, one confirmation each', async () => {
+    const offered = await offeredStarts(servers[0], 6);
+    assert.ok(offered.length >= 30, `only ${offered.length} start times offered`);
+    const created: string[] = [];
+    const answers: Answer[] = [];
+    const failures: string[] = [];
+    let n = 0;
+    // about 25 bookings a second over both servers; each start is wanted by about two citizens
+    const rush = setInterval(() => {
+      for (const s of servers) {
+        const i = n++;
+        const body = {
+          office: 'a', services: [{ id: 'anmeldung', quantity: 1 }], startsAt: offered[Math.floor(i / 2) % offered.length],
+          contact: { name: `Citizen ${i}`, email: `citizen-${i}@example.org` }, consent: true,
+        };
+        void book(s, body, `rush-${i}`).then(
+          (a) => {
+            answers.push(a);
+            if (a.reference) created.push(a.reference);
+          },
+          (e: unknown) => void failures.push(e instanceof Error ? e.message : String(e)),
+        );
+      }
+    }, 80);
+    for (let round = 0; round < 6; round++) {
+      await new Promise((r) => setTimeout(r, 300));
+      await admin(process.env.TEST_DATABASE_URL!, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${db.name}' AND pid <> pg_backend_pid()`);
+    }
+    clearInterval(rush);
+    await waitUntil(() => answers.length + failures.length === n, 'every booking answered');
+    assert.deepEqual(failures, []);
+    servers.forEach(assertAlive);
+    assertNoServerErrors(answers);
+    assert.ok(created.length >= 20, `only ${created.length} bookings of ${n} got 201`);
+
+    // every 201 is in the database, booked
+    const rows = await sql<{ reference: string; status: string; id: string }>`
+      SELECT reference, status, id FROM appointments WHERE org_id = ${ORG_ID} AND status <> 'cancelled'`.execute(db.db);
+    const stored = new Map(rows.rows.map((r) => [formatReference(r.reference), r]));
+    for (const ref of created) assert.equal(stored.get(ref)?.status, 'booked', `${ref} answered 201 but is ${stored.get(ref)?.status ?? 'missing'}`);
+    // and nothing else was booked behind a failed answer
+    assert.equal(rows.rows.length, created.length, 'bookings in the database without a 201');
+    // no two live appointments share a lane at the same time
+    const overlaps = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM appointments x JOIN appointments y
+        ON x.org_id = y.org_id AND x.office_id = y.office_id AND x.lane = y.lane AND x.id < y.id AND x.period && y.period
+      WHERE x.status <> 'cancelled' AND y.status <> 'cancelled'`.execute(db.db);
+    assert.equal(overlaps.rows[0].n, 0);
+
+    // one confirmation each: written once, and sent once by a relay
+    const mails = await sql<{ appointment_id: string; n: number }>`
+      SELECT appointment_id, count(*)::int AS n FROM outbox WHERE org_id = ${ORG_ID} GROUP BY appointment_id`.execute(db.db);
+    const perAppointment = new Map(mails.rows.map((r) => [r.appointment_id, r.n]));
+    for (const r of rows.rows) assert.equal(perAppointment.get(r.id), 1, `${r.reference}: ${perAppointment.get(r.id) ?? 0} mails written`);
+    const sent: string[] = [];
+    const recorder: MailTransport = {
+      kind: 'file',
+      send: async (m) => void sent.push(m.messageId),
+      verify: async () => ({ transport: 'file', state: 'ok' }),
+      health: () => ({ transport: 'file', state: 'ok' }),
+      close: async () => undefined,
+    };
+    const relay = createOutboxRelay({ db: db.db, transport: recorder });
+    await relay.runOnce();
+    assert.equal(sent.length, created.length);
+    assert.equal(new Set(sent).size, sent.length, 'a confirmation was sent twice');
     for (const s of servers) await healthy(s);
   });
 
