@@ -23,6 +23,13 @@ export const MESSAGES: Messages = {
   'error.invalid_json': { de: 'Der Inhalt ist kein gültiges JSON.', en: 'The body is not valid JSON.' },
   'error.payload_too_large': { de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' },
   'error.unsupported_media_type': { de: 'Bitte senden Sie JSON (Content-Type: application/json).', en: 'Please send JSON (Content-Type: application/json).' },
+  'error.bad_url': {
+    de: 'Die Adresse ist fehlerhaft (z. B. ein unvollständiges %-Zeichen oder ein Steuerzeichen). Bitte prüfen Sie die Adresse.',
+    en: 'The address is malformed (e.g. an incomplete %-escape or a control character). Please check the address.',
+  },
+  'error.uri_too_long': { de: 'Ein Teil der Adresse ist zu lang.', en: 'A part of the address is too long.' },
+  'error.headers_too_large': { de: 'Adresse und Kopfzeilen der Anfrage sind zusammen zu lang.', en: 'The address and headers of the request are too long.' },
+  'error.request_timeout': { de: 'Die Anfrage kam nicht rechtzeitig vollständig an.', en: 'The request did not arrive completely in time.' },
   'error.route_not_found': { de: 'Diese Adresse gibt es nicht: {method} {url}', en: 'There is no such address: {method} {url}' },
   'error.method_not_allowed': { de: 'Diese Methode ist hier nicht erlaubt.', en: 'This method is not allowed here.' },
   'error.rate_limited': { de: 'Zu viele Anfragen. Bitte warten Sie kurz.', en: 'Too many requests. Please wait a moment.' },

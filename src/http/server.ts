@@ -2,7 +2,6 @@
 // API routes, health and the citizen pages (src/http/web). No data access here beyond use cases.
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { pingDatabase } from '../db/repositories/organization-repo.ts';
 import type { AppContext } from '../app/context.ts';
@@ -15,6 +14,8 @@ import { trackRoutes } from './api/allowed-methods.ts';
 import { openApiDocument } from './api/openapi.ts';
 import { handleError, handleNotFound } from './errors.ts';
 import { ControlCharacterError, findControlCharacter } from './control-characters.ts';
+import { clientErrorHandler, frameworkErrorsHandler } from './bad-requests.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 import type { TransportHealth } from '../mail/transport.ts';
 import { registerDevMail } from './web/dev-mail.ts';
 import { registerWebPages, wantsHtml, webNotFound } from './web/plugin.ts';
@@ -49,6 +50,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     bodyLimit: opts.bodyLimitBytes ?? 64 * 1024,
     routerOptions: { maxParamLength: 2000 },
     return503OnClosing: true,
+    // requests refused before any route: the usual error format and headers (bad-requests.ts)
+    frameworkErrors: frameworkErrorsHandler(opts.ctx),
+    clientErrorHandler: clientErrorHandler(opts.ctx),
   });
 
   // JSON: an empty body is no body (POST …/cancel), anything else must parse.
@@ -74,14 +78,14 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     const field = findControlCharacter(req.body) ?? findControlCharacter(req.query);
     if (field) throw new ControlCharacterError(field);
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], frameAncestors: ["'none'"],
-        // off: on a plain-http address (a demo on the LAN) it would make browsers fetch CSS and JS over https
-        upgradeInsecureRequests: null,
-      },
-    },
+  // helmet's security headers (strict CSP, X-Frame-Options: DENY) on every answer
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.headers(SECURITY_HEADERS);
+  });
+  // Answers may hold personal data or a token: no cache keeps any answer unless
+  // its route says otherwise (static assets, the staff CSS).
+  app.addHook('onSend', async (_req, reply) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
   const perMinute = opts.rateLimitPerMinute ?? 600;
   await app.register(rateLimit, { global: false });

@@ -76,9 +76,13 @@ declare module 'fastify' {
 
 /** `?lang=` first, then Accept-Language, then the organization's default. */
 export function requestLocale(req: FastifyRequest, fallback: Locale = req.orgLocale ?? 'de'): Locale {
-  const q = (req.query as Record<string, unknown> | undefined)?.lang;
-  if (q === 'de' || q === 'en') return q;
-  const header = req.headers['accept-language'];
+  return pickLocale((req.query as Record<string, unknown> | undefined)?.lang, req.headers['accept-language'], fallback);
+}
+
+/** `lang` if it names de or en, else the best-ranked of de/en in an Accept-Language header, else `fallback`. */
+export function pickLocale(lang: unknown, acceptLanguage: unknown, fallback: Locale): Locale {
+  if (lang === 'de' || lang === 'en') return lang;
+  const header = acceptLanguage;
   if (typeof header === 'string') {
     const ranked = header
       .split(',')

@@ -65,7 +65,7 @@ export function registerCalendarFeedRoutes(app: FastifyInstance, { ctx, write }:
     const file = String((req.params as { file?: string }).file ?? '');
     const token = file.endsWith('.ics') ? file.slice(0, -4) : '';
     const r = await officeCalendarFeed(ctx, { token, ip: req.ip, locale: query(req).lang === 'en' ? 'en' : 'de' });
-    reply.header('cache-control', 'private, no-cache').header('x-robots-tag', 'noindex').header('referrer-policy', 'no-referrer');
+    reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex').header('referrer-policy', 'no-referrer');
     if (r.kind === 'throttled') return reply.status(429).header('retry-after', '900').type('text/plain; charset=utf-8').send('Too many requests\n');
     if (r.kind === 'not_found') return reply.status(404).type('text/plain; charset=utf-8').send('Not found\n');
     const etag = `"${createHash('sha256').update(r.content).digest('base64url').slice(0, 27)}"`;

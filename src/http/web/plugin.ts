@@ -11,6 +11,7 @@ import csrf from '@fastify/csrf-protection';
 import fastifyStatic from '@fastify/static';
 import type { AppContext } from '../../app/context.ts';
 import { NoOrganizationError } from '../../app/context.ts';
+import type { Locale } from '../../domain/types.ts';
 import { isDatabaseUnavailable } from '../../db/unavailable.ts';
 import { ControlCharacterError } from '../control-characters.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -103,7 +104,9 @@ async function webError(ctx: AppContext, err: FastifyError, req: FastifyRequest,
   return sendPage(reply, await errorView(ctx, req, reply, kind), status);
 }
 
-async function errorView(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, kind: 'notFound' | 'csrf' | 'busy' | 'badInput' | 'internal') {
+type ErrorKind = 'notFound' | 'csrf' | 'busy' | 'badInput' | 'badUrl' | 'internal';
+
+async function errorView(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, kind: ErrorKind) {
   let frame: PageFrame;
   try {
     frame = (await pageEnv(ctx, req, reply)).frame;
@@ -119,6 +122,7 @@ async function errorView(ctx: AppContext, req: FastifyRequest, reply: FastifyRep
     csrf: [t.errors.csrfTitle, t.errors.csrfText],
     busy: [t.errors.busyTitle, t.errors.busyText],
     badInput: [t.errors.badInputTitle, t.errors.badInputText],
+    badUrl: [t.errors.badUrlTitle, t.errors.badUrlText],
     internal: [t.errors.internalTitle, t.errors.internalText],
   }[kind];
   return ErrorPage({ frame, title, text });
@@ -132,7 +136,36 @@ export function wantsHtml(req: FastifyRequest): boolean {
 }
 
 export async function webNotFound(ctx: AppContext, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-  // the cookie plugin lives in the web scope; parse the language cookie here by hand
+  withCookies(req, reply);
+  return sendPage(reply, await errorView(ctx, req, reply, 'notFound'), 404);
+}
+
+/** A browser's request refused before routing (a broken %-escape, a path segment over the limit): an HTML page. */
+export async function webBadUrl(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, status: number): Promise<FastifyReply> {
+  withCookies(req, reply);
+  return sendPage(reply, await errorView(ctx, req, reply, 'badUrl'), status);
+}
+
+/**
+ * The same page for a request Node's HTTP parser refused, which has no request
+ * object (http/bad-requests.ts): the frame from the catalog if it answers, without
+ * it otherwise. `locale` null: the organization's default.
+ */
+export async function badUrlPageHtml(catalog: Awaited<ReturnType<AppContext['catalog']>> | null, locale: Locale | null): Promise<string> {
+  const chosen = locale ?? catalog?.config.organization.defaultLocale ?? 'de';
+  const t = texts(chosen);
+  const frame: PageFrame = {
+    locale: chosen,
+    t,
+    city: catalog?.config.organization.name ?? '',
+    langUrls: { de: '/?lang=de', en: '/?lang=en' },
+    contacts: (catalog?.config.offices ?? []).map((o) => ({ name: o.name, phone: o.phone, email: o.email })),
+  };
+  return '<!doctype html>' + (await ErrorPage({ frame, title: t.errors.badUrlTitle, text: t.errors.badUrlText }).toString());
+}
+
+/** The cookie plugin lives in the web scope; outside it, parse the language cookie here by hand. */
+function withCookies(req: FastifyRequest, reply: FastifyReply): void {
   if (!(req as { cookies?: unknown }).cookies) {
     const raw = String(req.headers.cookie ?? '');
     const jar: Record<string, string> = {};
@@ -143,7 +176,6 @@ export async function webNotFound(ctx: AppContext, req: FastifyRequest, reply: F
     Object.assign(req, { cookies: jar });
     Object.assign(reply, { setCookie: () => reply });
   }
-  return sendPage(reply, await errorView(ctx, req, reply, 'notFound'), 404);
 }
 
 /** A cookie value as sent; a malformed escape (`%zz`) is kept raw rather than failing the page. */
