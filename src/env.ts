@@ -1,10 +1,49 @@
 // The process environment, parsed and validated once at start. Nothing else
 // reads process.env (tests pass their own values).
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
-const boolish = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+/** Names proxy-addr knows for address ranges, usable in a TRUST_PROXY list. */
+const RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (RANGE_NAMES.includes(entry)) return true;
+  const [addr, prefix, ...rest] = entry.split('/');
+  const kind = isIP(addr);
+  if (kind === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (kind === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies in front of us to believe about the client's address
+ * (X-Forwarded-For, -Proto, -Host): `false` (none; the default), a number of
+ * hops (`1`: one proxy, the client is the right-most X-Forwarded-For entry; `true`
+ * and `yes` mean 1), or a list of proxy addresses and CIDR ranges.
+ */
+export type TrustProxy = false | number | string[];
+
+const trustProxy = z.string().transform((raw, ctx): TrustProxy => {
+  const v = raw.trim().toLowerCase();
+  if (['', '0', 'false', 'no'].includes(v)) return false;
+  if (['true', 'yes'].includes(v)) return 1;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops <= 20) return hops;
+    ctx.addIssue({ code: 'custom', message: `${hops} proxy hops is more than 20: give the number of proxies in front of Amtszeit (usually 1)` });
+    return z.NEVER;
+  }
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !isProxyAddress(e));
+  if (entries.length === 0 || bad.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${bad.join('", "') || raw}" is neither a number of proxy hops nor a proxy address or CIDR range: use false, a number (1 = one proxy in front), or a comma-separated list such as 10.0.0.5,10.1.0.0/16`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
 
 const onOff = z
   .enum(['on', 'off', '1', '0', 'true', 'false', 'yes', 'no'])
@@ -25,8 +64,12 @@ const EnvSchema = z.object({
   /** PostgreSQL: the longest a request waits for a connection (a new one, or a free one of the pool; ms) */
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: boolish.default(false),
+  /** which proxies to believe about the client's address: false, a number of hops, or a list (see TrustProxy) */
+  TRUST_PROXY: trustProxy.default(false),
+  /** write requests (holds, bookings, moves, form posts, logins) per client address and minute, counted in the database; 0 = no limit */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  /** availability reads (the API's availability and earliest, the time step page) per client address and minute; 0 = no limit */
+  RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   /** how long availability answers are shared between callers (ms; 0: never) */
   AVAILABILITY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** origins allowed to call the API from a browser: `*`, a comma-separated list, or `none` */

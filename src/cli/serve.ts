@@ -43,6 +43,7 @@ export async function serve(env: Env): Promise<void> {
     ctx,
     logger: { level: env.LOG_LEVEL, serializers: logSerializers },
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    readRateLimitPerMinute: env.RATE_LIMIT_READS_PER_MINUTE,
     corsOrigins: env.CORS_ORIGINS,
     trustProxy: env.TRUST_PROXY,
     production: env.NODE_ENV === 'production',

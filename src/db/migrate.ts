@@ -9,6 +9,7 @@ import * as m002 from './migrations/002-mail-jobs.ts';
 import * as m003 from './migrations/003-web-sessions.ts';
 import * as m004 from './migrations/004-staff.ts';
 import * as m005 from './migrations/005-staff-admin.ts';
+import * as m006 from './migrations/006-rate-limits.ts';
 
 /** Every migration, by name. Add new files here; names sort in application order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '003-web-sessions': m003,
   '004-staff': m004,
   '005-staff-admin': m005,
+  '006-rate-limits': m006,
 };
 
 const provider: MigrationProvider = {

@@ -142,6 +142,16 @@ export interface StaffLoginFailuresTable {
   at: Timestamp;
 }
 
+/** Shared request counters (migration 006, db/repositories/rate-limit-repo.ts). */
+export interface RateLimitsTable {
+  org_id: string;
+  bucket: string;
+  key: string;
+  window_start: Timestamp;
+  expires_at: Timestamp;
+  count: number;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   services: CatalogTable;
@@ -155,4 +165,5 @@ export interface Database {
   staff_api_tokens: StaffApiTokensTable;
   staff_login_failures: StaffLoginFailuresTable;
   staff_calendar_feeds: StaffCalendarFeedsTable;
+  rate_limits: RateLimitsTable;
 }

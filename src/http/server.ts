@@ -2,7 +2,6 @@
 // API routes, health and the citizen pages (src/http/web). No data access here beyond use cases.
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import formbody from '@fastify/formbody';
-import rateLimit from '@fastify/rate-limit';
 import { pingDatabase } from '../db/repositories/organization-repo.ts';
 import type { AppContext } from '../app/context.ts';
 import { registerAppointmentRoutes } from './api/appointments-routes.ts';
@@ -20,15 +19,20 @@ import type { TransportHealth } from '../mail/transport.ts';
 import { registerDevMail } from './web/dev-mail.ts';
 import { registerWebPages, wantsHtml, webNotFound } from './web/plugin.ts';
 import { registerStaffPages } from './staff/plugin.ts';
+import { registerRateLimits } from './rate-limit.ts';
+import { fastifyTrustProxy, type TrustProxySetting } from './trust-proxy.ts';
 
 export interface ServerOptions {
   ctx: AppContext;
   logger?: FastifyServerOptions['logger'];
-  /** write requests (holds, bookings, moves) per client IP and minute; 0 = unlimited */
+  /** write requests (holds, bookings, moves, form posts, logins) per client address and minute, counted in the database; 0 = unlimited (default 600) */
   rateLimitPerMinute?: number;
+  /** availability reads per client address and minute, counted in the database; 0 = unlimited (the default here; `serve` passes RATE_LIMIT_READS_PER_MINUTE) */
+  readRateLimitPerMinute?: number;
   /** origins allowed to call /api from a browser: ['*'] (default), a list, or [] */
   corsOrigins?: string[];
-  trustProxy?: boolean;
+  /** proxies believed about the client's address: false, a number of hops (true = 1), or addresses/CIDRs (http/trust-proxy.ts) */
+  trustProxy?: TrustProxySetting;
   bodyLimitBytes?: number;
   /** NODE_ENV=production: no /dev pages */
   production?: boolean;
@@ -46,7 +50,7 @@ const HEALTH_PING_TIMEOUT_MS = 2000;
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(opts.trustProxy ?? false),
     bodyLimit: opts.bodyLimitBytes ?? 64 * 1024,
     routerOptions: { maxParamLength: 2000 },
     return503OnClosing: true,
@@ -87,11 +91,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.addHook('onSend', async (_req, reply) => {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
-  const perMinute = opts.rateLimitPerMinute ?? 600;
-  await app.register(rateLimit, { global: false });
-  const writeLimit = perMinute > 0 ? { rateLimit: { max: perMinute, timeWindow: '1 minute' } } : {};
-
   const { ctx } = opts;
+  // per client address, counted in the database that every instance shares (http/rate-limit.ts)
+  const limits = await registerRateLimits(app, ctx, { writes: opts.rateLimitPerMinute ?? 600, reads: opts.readRateLimitPerMinute ?? 0 });
+  const writeLimit = limits.write;
   // Answers without an explicit language (?lang=, Accept-Language, cookie) speak the organization's default.
   app.decorateRequest('orgLocale', 'de');
   app.addHook('onRequest', async (req) => {
@@ -106,7 +109,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   registerCors(app, opts.corsOrigins ?? ['*']);
   registerCatalogRoutes(app, ctx);
-  registerAvailabilityRoutes(app, ctx);
+  registerAvailabilityRoutes(app, ctx, limits.read);
   registerHoldRoutes(app, ctx, writeLimit);
   registerAppointmentRoutes(app, ctx, writeLimit);
 
@@ -139,7 +142,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   if (opts.devMailDir && !opts.production) registerDevMail(app, opts.devMailDir);
 
-  await registerWebPages(app, ctx, { config: writeLimit });
+  await registerWebPages(app, ctx, { config: writeLimit }, { config: limits.read });
   await registerStaffPages(app, ctx, { config: writeLimit });
   return app;
 }

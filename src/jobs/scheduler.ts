@@ -9,9 +9,10 @@ import { idempotencyPurgeJob } from './idempotency-purge.ts';
 import type { Job, JobLogger } from './job.ts';
 import { remindersJob } from './reminders.ts';
 import { retentionJob } from './retention.ts';
+import { rateLimitPurgeJob } from './rate-limit-purge.ts';
 import { webSessionPurgeJob } from './web-session-purge.ts';
 
-export const ALL_JOBS: Job[] = [holdExpiryJob, remindersJob, retentionJob, idempotencyPurgeJob, webSessionPurgeJob];
+export const ALL_JOBS: Job[] = [holdExpiryJob, remindersJob, retentionJob, idempotencyPurgeJob, webSessionPurgeJob, rateLimitPurgeJob];
 
 export interface Scheduler {
   /** One pass of every job at now(); resolves with what each did. */

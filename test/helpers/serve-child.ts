@@ -6,8 +6,10 @@
 //   only organization), listens on 127.0.0.1 on a free port, prints
 //   `LISTENING <port>` on stdout, logs (pino JSON, LOG_LEVEL, default warn) on
 //   stderr, and stops on SIGTERM, SIGINT or when its stdin closes (so it never
-//   outlives the process that started it); RATE_LIMIT_PER_MINUTE and
-//   DB_POOL_SIZE as for `amtszeit serve`;
+//   outlives the process that started it); RATE_LIMIT_PER_MINUTE,
+//   RATE_LIMIT_READS_PER_MINUTE (but off unless given: load tests read
+//   availability from one address), TRUST_PROXY and DB_POOL_SIZE as for
+//   `amtszeit serve`;
 // - imported, startServeChild() spawns it and resolves once it listens.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -52,7 +54,7 @@ function installExitHook(): void {
 
 /** Variables of the parent that would change what the child serves: never inherited. */
 const NOT_INHERITED = [
-  'DATABASE_URL', 'DATA_DIR', 'ORG_ID', 'PORT', 'HOST', 'LOG_LEVEL', 'RATE_LIMIT_PER_MINUTE', 'DB_POOL_SIZE', 'TRUST_PROXY',
+  'DATABASE_URL', 'DATA_DIR', 'ORG_ID', 'PORT', 'HOST', 'LOG_LEVEL', 'RATE_LIMIT_PER_MINUTE', 'RATE_LIMIT_READS_PER_MINUTE', 'DB_POOL_SIZE', 'TRUST_PROXY',
   'AVAILABILITY_CACHE_MS', 'DB_STATEMENT_TIMEOUT_MS', 'DB_CONNECT_TIMEOUT_MS',
 ];
 
@@ -60,6 +62,7 @@ export async function startServeChild(
   env: {
     DATABASE_URL?: string; DATA_DIR?: string; ORG_ID?: string; RATE_LIMIT_PER_MINUTE?: string; DB_POOL_SIZE?: string; LOG_LEVEL?: string;
     AVAILABILITY_CACHE_MS?: string; DB_STATEMENT_TIMEOUT_MS?: string; DB_CONNECT_TIMEOUT_MS?: string;
+    RATE_LIMIT_READS_PER_MINUTE?: string; TRUST_PROXY?: string;
   },
   opts: { startTimeoutMs?: number; /** extra node flags, e.g. --cpu-prof */ nodeArgs?: string[] } = {},
 ): Promise<ServeChild> {
@@ -67,7 +70,7 @@ export async function startServeChild(
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !NOT_INHERITED.includes(k)));
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', SELF], {
     cwd: ROOT,
-    env: { ...base, LOG_LEVEL: 'warn', ...env },
+    env: { ...base, LOG_LEVEL: 'warn', RATE_LIMIT_READS_PER_MINUTE: '0', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   running.add(child);
@@ -159,6 +162,8 @@ async function main(): Promise<void> {
     ctx,
     logger: { level: env.LOG_LEVEL, serializers: logSerializers, stream: process.stderr },
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    readRateLimitPerMinute: env.RATE_LIMIT_READS_PER_MINUTE,
+    trustProxy: env.TRUST_PROXY,
   });
 
   const inFlight = trackInFlight(app);

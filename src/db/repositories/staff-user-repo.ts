@@ -53,3 +53,9 @@ export async function clearLoginFailures(db: Db, q: { orgId: string; key: string
   query = q.before ? query.where('at', '<', q.before) : query.where('key', '=', q.key);
   await query.execute();
 }
+
+/** Deletes failure records (logins, wrong feed tokens) older than `before`, of every organization; returns how many. */
+export async function purgeLoginFailures(db: Db, before: Date): Promise<number> {
+  const r = await db.deleteFrom('staff_login_failures').where('at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

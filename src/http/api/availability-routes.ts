@@ -1,4 +1,5 @@
 // GET /api/v1/availability, /api/v1/availability/DATE and /api/v1/earliest
+// (rate-limited per client address with the read limit, `readLimit`, when on)
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
 import { findEarliestPerOffice } from '../../app/find-earliest.ts';
@@ -6,8 +7,8 @@ import { getAvailability } from '../../app/get-availability.ts';
 import { getDayTimes } from '../../app/get-day-times.ts';
 import { parseServicesParam, queryString } from './request.ts';
 
-export function registerAvailabilityRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/api/v1/availability', async (req) =>
+export function registerAvailabilityRoutes(app: FastifyInstance, ctx: AppContext, readLimit: object = {}): void {
+  app.get('/api/v1/availability', { config: readLimit }, async (req) =>
     getAvailability(ctx, {
       office: queryString(req, 'office'),
       services: parseServicesParam(queryString(req, 'services')),
@@ -16,7 +17,7 @@ export function registerAvailabilityRoutes(app: FastifyInstance, ctx: AppContext
     }),
   );
 
-  app.get<{ Params: { date: string } }>('/api/v1/availability/:date', async (req) =>
+  app.get<{ Params: { date: string } }>('/api/v1/availability/:date', { config: readLimit }, async (req) =>
     getDayTimes(ctx, {
       office: queryString(req, 'office'),
       services: parseServicesParam(queryString(req, 'services')),
@@ -24,7 +25,7 @@ export function registerAvailabilityRoutes(app: FastifyInstance, ctx: AppContext
     }),
   );
 
-  app.get('/api/v1/earliest', async (req) =>
+  app.get('/api/v1/earliest', { config: readLimit }, async (req) =>
     findEarliestPerOffice(ctx, { services: parseServicesParam(queryString(req, 'services')) }),
   );
 }

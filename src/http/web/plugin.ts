@@ -36,6 +36,8 @@ export interface WebDeps {
   ctx: AppContext;
   /** options for routes that write (holds, bookings, moves): the rate limit */
   write: RouteShorthandOptions;
+  /** options for pages that compute availability (the time step): the read limit */
+  read: RouteShorthandOptions;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -43,7 +45,9 @@ export const PUBLIC_DIR = join(here, '..', '..', '..', 'public');
 const require = createRequire(import.meta.url);
 export const KERN_DIR = join(dirname(require.resolve('@kern-ux/native/package.json')), 'dist');
 
-export async function registerWebPages(app: FastifyInstance, ctx: AppContext, write: RouteShorthandOptions = {}): Promise<void> {
+export async function registerWebPages(
+  app: FastifyInstance, ctx: AppContext, write: RouteShorthandOptions = {}, read: RouteShorthandOptions = {},
+): Promise<void> {
   await app.register(async (web) => {
     // pages and assets only (this scope): the API's answers stay as they are
     await web.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
@@ -71,7 +75,7 @@ export async function registerWebPages(app: FastifyInstance, ctx: AppContext, wr
 
     web.setErrorHandler((err: FastifyError, req, reply) => webError(ctx, err, req, reply));
 
-    const deps: WebDeps = { ctx, write };
+    const deps: WebDeps = { ctx, write, read };
     registerStartPage(web, deps);
     registerInfoPages(web, deps);
     registerConcernsStep(web, deps);

@@ -14,8 +14,8 @@ import { loadSession, saveSession, takeFlash } from '../session.ts';
 import { buildTimeChoice } from '../time-choice.ts';
 
 export function registerTimeStep(app: FastifyInstance, deps: WebDeps): void {
-  const { ctx, write } = deps;
-  app.get(PATHS.time, async (req, reply) => {
+  const { ctx, write, read } = deps;
+  app.get(PATHS.time, read, async (req, reply) => {
     const env = await pageEnv(ctx, req, reply);
     const catalog = await ctx.catalog();
     const session = await loadSession(ctx, req);
