@@ -87,11 +87,11 @@ describe('staff counter actions', () => {
     assert.match(page.body, /name="startsAt"/);
     assert.doesNotMatch(page.body, /checked/);
     assert.match(page.body, /per E-Mail mitgeteilt/);
-    const r = await clerk.post(`/staff/termin/${ref}/verschieben`, { reason: '' });
-    assert.equal(r.headers.location, `/staff/termin/${ref}/verschieben?error=choose`);
-    const again = await clerk.get(String(r.headers.location));
+    const again = await clerk.post(`/staff/termin/${ref}/verschieben`, { reason: 'Schalter zu' });
     assert.equal(again.statusCode, 400);
     assert.match(again.body, /Bitte wählen Sie eine Zeit/);
+    assert.match(again.body, /<textarea[^>]*>Schalter zu<\/textarea>/, 'the reason typed is kept');
+    assert.match(again.body, /href="#startsAt"/, 'the error summary leads to the times');
     const row = await env.app.ctx.db.selectFrom('appointments').select('starts_at').where('contact_name', '=', 'Verschieben Wahl').executeTakeFirstOrThrow();
     assert.equal(row.starts_at.getTime(), Date.parse('2026-12-03T09:00:00+01:00'));
   });
@@ -156,7 +156,7 @@ describe('staff counter actions', () => {
 
   test('staff booking messages speak about the caller; the e-mail is marked optional once', async () => {
     const times = await clerk.get('/staff/buchen?office=a&channel=phone&q_ausweis=1');
-    assert.equal((times.body.match(/freiwillig/gi) ?? []).length, 2, 'e-mail and phone, once each');
+    assert.equal((times.body.match(/freiwillig/gi) ?? []).length, 3, 'the day, e-mail and phone, once each');
     const m = /name="startsAt" value="([^"]+)"/.exec(times.body)!;
     const noName = await clerk.post('/staff/buchen', { office: 'a', channel: 'phone', q_ausweis: '1', startsAt: m[1], name: '' });
     assert.match(noName.body, /Bitte den Namen der anrufenden Person angeben/);

@@ -162,8 +162,10 @@ describe('staff day work', () => {
     assert.equal(row.starts_at.getTime(), Date.parse(to));
     const mail = await env.app.ctx.db.selectFrom('outbox').selectAll().where('appointment_id', '=', row.id).where('kind', '=', 'reschedule').executeTakeFirstOrThrow();
     assert.equal((mail.payload as { reason?: string }).reason, 'Schalter geschlossen');
-    const bad = await clerk.post(`/staff/termin/${r0}/verschieben`, { startsAt: '2026-12-03T03:00:00+01:00' });
-    assert.equal(bad.headers.location, `/staff/termin/${r0}/verschieben?error=taken`);
+    const bad = await clerk.post(`/staff/termin/${r0}/verschieben`, { startsAt: '2026-12-03T03:00:00+01:00', reason: 'Krankheit' });
+    assert.equal(bad.statusCode, 409);
+    assert.match(bad.body, /inzwischen vergeben/);
+    assert.match(bad.body, />Krankheit<\/textarea>/);
   });
 
   test('a printable day list with what to bring; CSV for leads and admins', async () => {

@@ -6,6 +6,7 @@ import { addUser } from '../../src/app/staff/add-user.ts';
 import { createTestApp, type TestApp } from '../fixtures/test-app.ts';
 import { office, orgConfig, service } from '../fixtures/org-config.ts';
 import type { TestDatabaseKind } from '../helpers/database.ts';
+import type { Office } from '../../src/domain/types.ts';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -23,10 +24,10 @@ export interface StaffTestEnv {
   close(): Promise<void>;
 }
 
-export async function staffTestEnv(kind?: TestDatabaseKind): Promise<StaffTestEnv> {
+export async function staffTestEnv(kind?: TestDatabaseKind, over: { hours?: Office['hours'] } = {}): Promise<StaffTestEnv> {
   const config = orgConfig({
     services: [service('anmeldung', 15, 5), service('ausweis', 20, 3)],
-    offices: [office('a', { name: 'Bürgeramt A' }), office('b', { name: 'Bürgeramt B' })],
+    offices: [office('a', { name: 'Bürgeramt A', hours: over.hours }), office('b', { name: 'Bürgeramt B', hours: over.hours })],
   });
   const app = await createTestApp({ config, kind });
   for (const [key, u] of Object.entries(USERS)) {

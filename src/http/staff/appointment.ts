@@ -1,12 +1,15 @@
 // One appointment: details, the counter actions and cancelling on behalf (Post/Redirect/Get).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { cancelOnBehalf } from '../../app/staff/cancel-on-behalf.ts';
 import { getStaffAppointment } from '../../app/staff/get-staff-appointment.ts';
 import { ATTENDANCE, attendanceChoices, recordAttendance, type Attendance } from '../../app/staff/record-attendance.ts';
 import { isDomainError } from '../../domain/errors.ts';
 import { concernsStillOffered, listMoveTimes } from '../../app/staff/list-move-times.ts';
+import { parseDateInput, parsePartOfDay } from '../../domain/date-input.ts';
+import { formatDateTime } from '../views/format.ts';
+import { texts } from '../views/texts.ts';
 import { moveOnBehalf } from '../../app/staff/move-on-behalf.ts';
-import { MovePage } from '../views/staff/move-page.tsx';
+import { MovePage, type MoveSearch } from '../views/staff/move-page.tsx';
 import { formBody, redirect, sendPage } from '../web/page.ts';
 import { AppointmentPage } from '../views/staff/appointment-page.tsx';
 import type { StaffDeps } from './plugin.ts';
@@ -56,18 +59,24 @@ export function registerAppointmentRoutes(app: FastifyInstance, { ctx, write }: 
     }
   });
 
-  app.get('/staff/termin/:reference/verschieben', async (req, reply) => {
+  /** The move page: the chosen day's times (or the nearest) and the month; after a failed move, the reason typed stays. */
+  async function movePage(req: FastifyRequest, reply: FastifyReply, src: Record<string, string>, failed?: { error: 'taken' | 'choose'; reason: string }) {
     const user = userOf(req);
     const { locale, t, frame } = staffEnv(req, reply);
     const a = await getStaffAppointment(ctx, user, { reference: refParam(req), locale });
-    const catalog = await ctx.catalog();
-    const movable = concernsStillOffered({ office_id: a.office, services: a.services }, catalog);
-    const times = movable ? await listMoveTimes(ctx, user, { reference: a.reference }) : [];
-    const e = query(req).error;
-    const error = e === 'taken' ? t.move.taken : e === 'choose' ? t.bookPage.chooseTime : undefined;
-    const current = `${a.startsAt.slice(0, 10)} ${a.startsAt.slice(11, 16)}`;
-    return sendPage(reply, MovePage({ frame, reference: a.reference, current, times, movable, error }), e === 'choose' ? 400 : error ? 409 : 200);
-  });
+    const search = readMoveSearch(src);
+    const date = search.day === undefined ? undefined : parseDateInput(search.day);
+    const found = await listMoveTimes(ctx, user, { reference: a.reference, date: date ?? undefined, part: search.part, month: search.month });
+    const error = failed?.error === 'taken' ? t.move.taken : failed?.error === 'choose' ? t.bookPage.chooseTime : undefined;
+    const dayError = date === null ? t.bookPage.dayInvalid : undefined;
+    const current = formatDateTime(a.startsAt.slice(0, 10), a.startsAt.slice(11, 16), texts(locale));
+    const status = failed ? (failed.error === 'choose' ? 400 : 409) : dayError ? 400 : 200;
+    return sendPage(reply, MovePage({
+      frame, reference: a.reference, current, found, movable: found.movable, search, error, dayError, reason: failed?.reason,
+    }), status);
+  }
+
+  app.get('/staff/termin/:reference/verschieben', async (req, reply) => movePage(req, reply, query(req)));
 
   app.post('/staff/termin/:reference/verschieben', { ...write, preHandler: app.csrfProtection }, async (req, reply) => {
     const user = userOf(req);
@@ -77,10 +86,19 @@ export function registerAppointmentRoutes(app: FastifyInstance, { ctx, write }: 
       const a = await moveOnBehalf(ctx, user, { reference: ref, startsAt: body.startsAt ?? '', reason: body.reason ?? '', locale: 'de' });
       return redirect(reply, url(a.reference, '?ok=moved'));
     } catch (e) {
-      if (isDomainError(e) && e.code === 'validation' && e.details.fields?.startsAt?.key === 'startsAt.required') return redirect(reply, url(ref, '/verschieben?error=choose'));
-      if (isDomainError(e) && (e.code === 'slot_unavailable' || e.code === 'validation')) return redirect(reply, url(ref, '/verschieben?error=taken'));
+      const reason = body.reason ?? '';
+      if (isDomainError(e) && e.code === 'validation' && e.details.fields?.startsAt?.key === 'startsAt.required') return movePage(req, reply, body, { error: 'choose', reason });
+      if (isDomainError(e) && (e.code === 'slot_unavailable' || e.code === 'validation')) return movePage(req, reply, body, { error: 'taken', reason });
       if (isDomainError(e) && e.code === 'not_allowed') return redirect(reply, url(ref, '?error=not_allowed'));
       throw e;
     }
   });
+}
+
+function readMoveSearch(src: Record<string, string>): MoveSearch {
+  return {
+    day: src.tag?.trim() || undefined,
+    part: parsePartOfDay(src.tageszeit),
+    month: /^\d{4}-\d{2}$/.test(src.monat ?? '') ? src.monat : undefined,
+  };
 }

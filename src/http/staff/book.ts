@@ -9,14 +9,16 @@ import { DomainError, isDomainError, type FieldErrors } from '../../domain/error
 import type { Locale, ServiceRequest } from '../../domain/types.ts';
 import { message } from '../messages.ts';
 import { formBody, redirect, sendPage } from '../web/page.ts';
+import { parseDateInput, parsePartOfDay } from '../../domain/date-input.ts';
+import type { TimeSearchResult } from '../../app/staff/staff-time-search.ts';
 import { BookedPage, BookPage, type BookForm } from '../views/staff/book-page.tsx';
-import type { SlotTime } from '../../app/slot-time.ts';
 import type { StaffDeps } from './plugin.ts';
 import { query, refParam, staffEnv, userOf } from './staff-page.ts';
 import type { StaffTexts } from '../views/staff/staff-texts.ts';
 import { getStaffAppointment } from '../../app/staff/get-staff-appointment.ts';
 
 function readForm(src: Record<string, string>, fallbackOffice: string): BookForm {
+  const month = /^\d{4}-\d{2}$/.test(src.monat ?? '') ? src.monat : undefined;
   const quantities: Record<string, number> = {};
   for (const [k, v] of Object.entries(src)) {
     if (k.startsWith('q_') && /^\d{1,2}$/.test(v) && Number(v) > 0) quantities[k.slice(2)] = Number(v);
@@ -27,6 +29,7 @@ function readForm(src: Record<string, string>, fallbackOffice: string): BookForm
     quantities,
     startsAt: src.startsAt,
     name: src.name, email: src.email, phone: src.phone,
+    day: src.tag?.trim() || undefined, part: parsePartOfDay(src.tageszeit), month,
   };
 }
 
@@ -53,7 +56,7 @@ function fieldList(fields: FieldErrors, locale: Locale, t: StaffTexts, channel: 
 }
 
 export function registerBookRoutes(app: FastifyInstance, { ctx, write }: StaffDeps): void {
-  async function page(req: FastifyRequest, locale: Locale, times?: SlotTime[] | null) {
+  async function page(req: FastifyRequest, locale: Locale, found?: TimeSearchResult | null) {
     const user = userOf(req);
     const catalog = await ctx.catalog();
     const offices = userOffices(user, catalog).map((id) => {
@@ -64,7 +67,7 @@ export function registerBookRoutes(app: FastifyInstance, { ctx, write }: StaffDe
           .map((s) => ({ id: s.id, name: s.name[locale], maxQuantity: s.maxQuantity })),
       };
     });
-    return { offices, times: times ?? null };
+    return { offices, found: found ?? null };
   }
 
   app.get('/staff/buchen', async (req, reply) => {
@@ -74,18 +77,20 @@ export function registerBookRoutes(app: FastifyInstance, { ctx, write }: StaffDe
     const form = readForm(query(req), userOffices(user, catalog)[0] ?? '');
     // another office answers 404 like everywhere else, rather than switching silently
     if (!userOffices(user, catalog).includes(form.office)) throw new DomainError('not_found');
-    let times: SlotTime[] | null = null;
+    let found: TimeSearchResult | null = null;
     const errors: { id: string; message: string }[] = [];
+    const date = form.day === undefined ? undefined : parseDateInput(form.day);
+    if (date === null) errors.push({ id: 'tag', message: t.bookPage.dayInvalid });
     if (Object.keys(form.quantities).length > 0) {
       try {
-        times = (await findFreeTimes(ctx, user, { office: form.office, services: requests(form), channel: form.channel })).times;
+        found = await findFreeTimes(ctx, user, { office: form.office, services: requests(form), channel: form.channel, date: date ?? undefined, part: form.part, month: form.month });
       } catch (e) {
         if (!isDomainError(e) || e.code !== 'validation') throw e;
-        errors.push(...fieldList(e.details.fields ?? {}, locale, t));
+        errors.unshift(...fieldList(e.details.fields ?? {}, locale, t));
       }
-    } else if (query(req).office) errors.push({ id: 'concerns', message: t.bookPage.chooseConcern });
-    const p = await page(req, locale, times);
-    return sendPage(reply, BookPage({ frame, offices: p.offices, form, times: p.times, errors }), errors.length ? 400 : 200);
+    } else if (query(req).office) errors.unshift({ id: 'concerns', message: t.bookPage.chooseConcern });
+    const p = await page(req, locale, date === null ? null : found);
+    return sendPage(reply, BookPage({ frame, offices: p.offices, form, found: p.found, errors }), errors.length ? 400 : 200);
   });
 
   app.post('/staff/buchen', { ...write, preHandler: app.csrfProtection }, async (req, reply) => {
@@ -102,12 +107,13 @@ export function registerBookRoutes(app: FastifyInstance, { ctx, write }: StaffDe
     } catch (e) {
       if (!isDomainError(e) || (e.code !== 'validation' && e.code !== 'slot_unavailable' && e.code !== 'limit_reached')) throw e;
       const errors = e.code === 'validation' ? fieldList(e.details.fields ?? {}, locale, t, form.channel) : [{ id: 'startsAt', message: t.bookPage.taken }];
-      const times = Object.keys(form.quantities).length > 0
-        ? (await findFreeTimes(ctx, user, { office: form.office, services: requests(form), channel: form.channel }).catch(() => null))?.times ?? null
+      const date = form.day === undefined ? undefined : parseDateInput(form.day) ?? undefined;
+      const found = Object.keys(form.quantities).length > 0
+        ? await findFreeTimes(ctx, user, { office: form.office, services: requests(form), channel: form.channel, date, part: form.part, month: form.month }).catch(() => null)
         : null;
       if (e.code !== 'validation') form.startsAt = undefined;
-      const p = await page(req, locale, times);
-      return sendPage(reply, BookPage({ frame, offices: p.offices, form, times: p.times, errors }), e.code === 'validation' ? 400 : 409);
+      const p = await page(req, locale, found);
+      return sendPage(reply, BookPage({ frame, offices: p.offices, form, found: p.found, errors }), e.code === 'validation' ? 400 : 409);
     }
   });
 

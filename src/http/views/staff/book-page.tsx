@@ -1,10 +1,14 @@
 // Booking for a caller or a walk-in, on one page that works without script:
-// step 1 (GET with office, concerns and kind) lists the nearest free times;
-// step 2 (POST) books the chosen time with the contact data. Then the reference to read out.
-import type { SlotTime } from '../../../app/slot-time.ts';
+// step 1 (GET with office, concerns, kind, and optionally a day and part of
+// the day) lists the nearest free times or the chosen day's, with the month
+// calendar to pick any other day; step 2 (POST) books the chosen time with
+// the contact data. Then the reference to read out.
+import type { TimeSearchResult } from '../../../app/staff/staff-time-search.ts';
+import type { PartOfDay } from '../../../domain/date-input.ts';
 import { Alert, ErrorSummary, Fieldset, Radio, SelectField, TextField } from '../components.tsx';
 import { texts } from '../texts.ts';
 import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
+import { StaffMonthCalendar, TimeSearchFields, timeLabel, timesHeading } from './staff-time-search.tsx';
 
 export interface BookForm {
   office: string;
@@ -14,29 +18,48 @@ export interface BookForm {
   name?: string;
   email?: string;
   phone?: string;
+  /** the day as typed (22.12.2026 or 2026-12-22) */
+  day?: string;
+  part: PartOfDay;
+  /** `YYYY-MM` shown in the calendar when no day is chosen */
+  month?: string;
+}
+
+/** The search as GET parameters, with `tag`/`monat` replaced: calendar links keep everything else. */
+function searchLink(form: BookForm, over: { tag?: string; monat?: string }): string {
+  const p = new URLSearchParams({ office: form.office, channel: form.channel });
+  for (const [id, q] of Object.entries(form.quantities)) if (q > 0) p.set(`q_${id}`, String(q));
+  if (form.part !== 'all') p.set('tageszeit', form.part);
+  if (over.tag) p.set('tag', over.tag);
+  if (over.monat) p.set('monat', over.monat);
+  return `/staff/buchen?${p.toString()}#zeiten`;
 }
 
 export function BookPage(props: {
   frame: StaffFrame;
   offices: { id: string; name: string; services: { id: string; name: string; maxQuantity: number }[] }[];
   form: BookForm;
-  times: SlotTime[] | null;
+  found: TimeSearchResult | null;
   errors: { id: string; message: string }[];
 }) {
   const { t, csrf, locale } = props.frame;
   const { form } = props;
   const office = props.offices.find((o) => o.id === form.office) ?? props.offices[0];
   const err = (id: string) => props.errors.find((e) => e.id === id)?.message;
+  const found = props.found;
   const hidden = [
     <input type="hidden" name="office" value={form.office} />,
     <input type="hidden" name="channel" value={form.channel} />,
+    <input type="hidden" name="tageszeit" value={form.part} />,
+    ...(form.day ? [<input type="hidden" name="tag" value={form.day} />] : []),
+    ...(form.month ? [<input type="hidden" name="monat" value={form.month} />] : []),
     ...Object.entries(form.quantities).filter(([, q]) => q > 0).map(([id, q]) => <input type="hidden" name={`q_${id}`} value={String(q)} />),
   ];
   return (
     <StaffLayout frame={props.frame} title={t.bookPage.title} hasErrors={props.errors.length > 0}>
       <h1 class="kern-heading-large">{t.bookPage.title}</h1>
       <ErrorSummary t={{ ...texts(locale), common: { ...texts(locale).common, errorSummary: t.errors.summary } }} errors={props.errors} />
-      <form method="get" action="/staff/buchen">
+      <form method="get" action="/staff/buchen#zeiten">
         <SelectField id="office" name="office" label={t.bookPage.office} value={office?.id} options={props.offices.map((o) => ({ value: o.id, label: o.name }))} />
         <Fieldset legend={t.bookPage.channel} legendClass="kern-label">
           <Radio id="channel-phone" name="channel" value="phone" label={t.bookPage.phone} checked={form.channel === 'phone'} />
@@ -51,16 +74,27 @@ export function BookPage(props: {
             </div>
           ))}
         </Fieldset>
+        <TimeSearchFields frame={props.frame} query={{ day: form.day, part: form.part }} error={err('tag')} />
         <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t.bookPage.findTimes}</span></button>
       </form>
-      {props.times === null ? null : props.times.length === 0 ? <Alert kind="warning" title={t.bookPage.none} role="status" /> : (
+      {found === null ? null : (
+        <section id="zeiten" aria-labelledby="zeiten-titel">
+          <h2 class="kern-heading-medium" id="zeiten-titel" tabindex={-1}>{timesHeading(props.frame, found.date)}</h2>
+          {found.date ? <p class="kern-body"><a class="kern-link" href={searchLink(form, {})}>{t.bookPage.earliest}</a></p> : null}
+          {found.times.length === 0 ? <Alert kind="warning" title={found.date ? t.bookPage.noneOnDay : t.bookPage.none} role="status" /> : null}
+          <StaffMonthCalendar frame={props.frame} month={found.month} selected={found.date} link={(p) => searchLink(form, p)} />
+        </section>
+      )}
+      {found === null || found.times.length === 0 ? null : (
         <form method="post" action="/staff/buchen">
           <input type="hidden" name="_csrf" value={csrf} />
           {hidden}
-          <Fieldset legend={t.bookPage.times} id="startsAt" error={err('startsAt')} legendClass="kern-heading-medium">
-            {props.times.map((s, i) => (
-              <Radio id={`time-${i}`} name="startsAt" value={s.startsAt} label={`${s.date} ${s.time}`} checked={form.startsAt === s.startsAt} error={!!err('startsAt')} />
-            ))}
+          <Fieldset legend={timesHeading(props.frame, found.date)} id="startsAt" error={err('startsAt')} legendClass="kern-heading-medium">
+            <div class={found.date ? 'az-time-grid' : undefined}>
+              {found.times.map((s, i) => (
+                <Radio id={`time-${i}`} name="startsAt" value={s.startsAt} label={timeLabel(props.frame, s, !found.date)} checked={form.startsAt === s.startsAt} error={!!err('startsAt')} />
+              ))}
+            </div>
           </Fieldset>
           <h2 class="kern-heading-medium">{t.bookPage.contact}</h2>
           <TextField id="name" name="name" label={t.bookPage.name} value={form.name} error={err('name')} required autocomplete="off" />

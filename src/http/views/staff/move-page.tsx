@@ -1,30 +1,78 @@
-// Moving an appointment on the citizen's behalf: the nearest free times and an optional reason.
-import type { SlotTime } from '../../../app/slot-time.ts';
-import { Alert, Fieldset, Radio } from '../components.tsx';
+// Moving an appointment on the citizen's behalf: the nearest free times, or
+// those of a day picked in the field or the month calendar (optionally only
+// mornings or afternoons), and a reason. A failed move shows the page again
+// with the reason kept and the error first.
+import type { TimeSearchResult } from '../../../app/staff/staff-time-search.ts';
+import type { PartOfDay } from '../../../domain/date-input.ts';
+import { Alert, ErrorSummary, Fieldset, Radio } from '../components.tsx';
+import { texts } from '../texts.ts';
 import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
+import { StaffMonthCalendar, TimeSearchFields, timeLabel, timesHeading } from './staff-time-search.tsx';
 
-export function MovePage(props: { frame: StaffFrame; reference: string; current: string; times: SlotTime[]; movable: boolean; error?: string }) {
-  const { t, csrf } = props.frame;
+export interface MoveSearch {
+  day?: string;
+  part: PartOfDay;
+  month?: string;
+}
+
+export function MovePage(props: {
+  frame: StaffFrame; reference: string; current: string; found: TimeSearchResult; movable: boolean; search: MoveSearch;
+  error?: string; dayError?: string; reason?: string;
+}) {
+  const { t, csrf, locale } = props.frame;
+  const { found, search } = props;
   const title = `${t.move.title} ${props.reference}`;
+  const base = `/staff/termin/${encodeURIComponent(props.reference)}/verschieben`;
+  const link = (over: { tag?: string; monat?: string }) => {
+    const p = new URLSearchParams();
+    if (search.part !== 'all') p.set('tageszeit', search.part);
+    if (over.tag) p.set('tag', over.tag);
+    if (over.monat) p.set('monat', over.monat);
+    const qs = p.toString();
+    return `${base}${qs ? `?${qs}` : ''}#zeiten`;
+  };
+  const errors = [
+    ...(props.dayError ? [{ id: 'tag', message: props.dayError }] : []),
+    ...(props.error ? [{ id: 'startsAt', message: props.error }] : []),
+  ];
   return (
-    <StaffLayout frame={props.frame} title={title} hasErrors={!!props.error}>
+    <StaffLayout frame={props.frame} title={title} hasErrors={errors.length > 0}>
       <h1 class="kern-heading-large">{title}</h1>
-      {props.error ? <Alert kind="danger" title={props.error} role="alert" /> : null}
+      <ErrorSummary t={{ ...texts(locale), common: { ...texts(locale).common, errorSummary: t.errors.summary } }} errors={errors} />
       <p class="kern-body">{t.move.current}: {props.current}</p>
-      {!props.movable ? <Alert kind="warning" title={t.move.concernGone} /> : props.times.length === 0 ? <Alert kind="warning" title={t.bookPage.none} /> : (
-        <form method="post" action={`/staff/termin/${encodeURIComponent(props.reference)}/verschieben`}>
-          <input type="hidden" name="_csrf" value={csrf} />
-          <Fieldset id="startsAt" legend={t.bookPage.times} legendClass="kern-heading-medium" error={props.error}>
-            {props.times.map((s, i) => (
-              <Radio id={`time-${i}`} name="startsAt" value={s.startsAt} label={`${s.date} ${s.time}`} error={!!props.error} />
-            ))}
-          </Fieldset>
-          <div class="kern-form-input">
-            <label class="kern-label" for="reason">{t.move.reason}</label>
-            <textarea class="kern-form-input__input" id="reason" name="reason" rows={2} maxlength={500}></textarea>
-          </div>
-          <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t.move.submit}</span></button>
-        </form>
+      {!props.movable ? <Alert kind="warning" title={t.move.concernGone} /> : (
+        <>
+          <form method="get" action={`${base}#zeiten`}>
+            <TimeSearchFields frame={props.frame} query={{ day: search.day, part: search.part }} error={props.dayError} />
+            <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t.bookPage.findTimes}</span></button>
+          </form>
+          <section id="zeiten" aria-labelledby="zeiten-titel">
+            <h2 class="kern-heading-medium" id="zeiten-titel" tabindex={-1}>{timesHeading(props.frame, found.date)}</h2>
+            {found.date ? <p class="kern-body"><a class="kern-link" href={link({})}>{t.bookPage.earliest}</a></p> : null}
+            {found.times.length === 0 ? <Alert kind="warning" title={found.date ? t.bookPage.noneOnDay : t.bookPage.none} role="status" /> : null}
+            <StaffMonthCalendar frame={props.frame} month={found.month} selected={found.date} link={link} />
+          </section>
+          {found.times.length === 0 ? null : (
+            <form method="post" action={base}>
+              <input type="hidden" name="_csrf" value={csrf} />
+              <input type="hidden" name="tageszeit" value={search.part} />
+              {search.day ? <input type="hidden" name="tag" value={search.day} /> : null}
+              {search.month ? <input type="hidden" name="monat" value={search.month} /> : null}
+              <Fieldset id="startsAt" legend={timesHeading(props.frame, found.date)} legendClass="kern-heading-medium" error={props.error}>
+                <div class={found.date ? 'az-time-grid' : undefined}>
+                  {found.times.map((s, i) => (
+                    <Radio id={`time-${i}`} name="startsAt" value={s.startsAt} label={timeLabel(props.frame, s, !found.date)} error={!!props.error} />
+                  ))}
+                </div>
+              </Fieldset>
+              <div class="kern-form-input">
+                <label class="kern-label" for="reason">{t.move.reason}</label>
+                <textarea class="kern-form-input__input" id="reason" name="reason" rows={2} maxlength={500}>{props.reason ?? ''}</textarea>
+              </div>
+              <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t.move.submit}</span></button>
+            </form>
+          )}
+        </>
       )}
       <p class="kern-body"><a class="kern-link" href={`/staff/termin/${encodeURIComponent(props.reference)}`}>{t.move.back}</a></p>
     </StaffLayout>

@@ -67,6 +67,10 @@ const de = {
     taken: 'Diese Zeit ist inzwischen vergeben. Bitte wählen Sie eine andere.',
     booked: 'Gebucht', readOut: 'Vorgangsnummer zum Vorlesen', mailSent: 'Eine Bestätigung geht per E-Mail an', noMail: 'Keine E-Mail: bitte Vorgangsnummer, Tag und Uhrzeit mitteilen.',
     another: 'Weiteren Termin buchen', invalid: 'Bitte prüfen Sie die Angaben.',
+    day: 'Tag', dayHint: 'z. B. 22.12.2026 – leer lassen für die nächsten freien Zeiten; oder im Kalender einen Tag wählen',
+    dayInvalid: 'Bitte geben Sie einen Tag wie 22.12.2026 an.', part: 'Tageszeit', partAll: 'Ganzer Tag', partMorning: 'Vormittag (vor 12 Uhr)',
+    partAfternoon: 'Nachmittag (ab 12 Uhr)', timesOn: (day: string) => `Freie Zeiten am ${day}`, noneOnDay: 'An diesem Tag ist keine passende Zeit frei. Bitte wählen Sie einen anderen Tag im Kalender.',
+    earliest: 'Nächste freie Zeiten zeigen',
   },
   move: {
     title: 'Termin verschieben', current: 'Bisher', reason: 'Grund (freiwillig; wird der Bürgerin / dem Bürger per E-Mail mitgeteilt)', submit: 'Verschieben',
@@ -160,6 +164,10 @@ const en: StaffTexts = {
     taken: 'This time has just been taken. Please choose another.',
     booked: 'Booked', readOut: 'Reference to read out', mailSent: 'A confirmation is sent by e-mail to', noMail: 'No e-mail: please tell the reference, day and time.',
     another: 'Book another appointment', invalid: 'Please check the details.',
+    day: 'Day', dayHint: 'e.g. 22.12.2026 – leave empty for the nearest free times; or pick a day in the calendar',
+    dayInvalid: 'Please enter a day like 22.12.2026.', part: 'Time of day', partAll: 'All day', partMorning: 'Morning (before 12:00)',
+    partAfternoon: 'Afternoon (from 12:00)', timesOn: (day) => `Free times on ${day}`, noneOnDay: 'No suitable time is free on this day. Please pick another day in the calendar.',
+    earliest: 'Show the nearest free times',
   },
   move: {
     title: 'Move appointment', current: 'Currently', reason: 'Reason (optional; sent to the citizen by e-mail)', submit: 'Move',
