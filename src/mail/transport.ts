@@ -1,6 +1,7 @@
 // Where rendered mails go: an SMTP server (smtp-transport.ts) or, without one,
 // files on disk shown at /dev/mail (file-transport.ts).
 import type { SendMailOptions } from 'nodemailer';
+import { maskEmails } from './mask.ts';
 
 export interface OutgoingMail {
   /** `<outbox-42@termine.example.org>`: stable per outbox row, so a resent mail is recognisably the same */
@@ -49,8 +50,11 @@ export function nodemailerMessage(mail: OutgoingMail): SendMailOptions {
   };
 }
 
-/** An error message safe for logs and /healthz: no user:password from a URL. */
+/**
+ * An error message safe for logs, /healthz and the outbox: no user:password
+ * from a URL, and no e-mail address (SMTP replies quote the recipient).
+ */
 export function describeError(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
-  return msg.replace(/\/\/[^/@\s]*@/g, '//***@').slice(0, 500);
+  return maskEmails(msg.replace(/\/\/[^/@\s]*@/g, '//***@')).slice(0, 500);
 }
