@@ -10,6 +10,7 @@ import * as m003 from './migrations/003-web-sessions.ts';
 import * as m004 from './migrations/004-staff.ts';
 import * as m005 from './migrations/005-staff-admin.ts';
 import * as m006 from './migrations/006-rate-limits.ts';
+import * as m007 from './migrations/007-outbox-failures.ts';
 
 /** Every migration, by name. Add new files here; names sort in application order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -19,6 +20,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '004-staff': m004,
   '005-staff-admin': m005,
   '006-rate-limits': m006,
+  '007-outbox-failures': m007,
 };
 
 const provider: MigrationProvider = {

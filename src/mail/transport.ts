@@ -51,6 +51,28 @@ export function nodemailerMessage(mail: OutgoingMail): SendMailOptions {
 }
 
 /**
+ * How a send failed, as the relay treats it:
+ * - `rejected`: the server refused this mail for good (5xx to RCPT TO or DATA:
+ *   unknown address, full mailbox, refused content): not retried;
+ * - `unreachable`: the server, not this mail, is the problem (no connection,
+ *   timeout, TLS or login failure): retried, and sent at once when it answers again;
+ * - `temporary`: anything else (4xx, a refused sender, a disk error): retried with backoff.
+ */
+export type SendFailure = 'rejected' | 'unreachable' | 'temporary';
+
+/** What a transport throws when a send fails: the failure class and a message safe for logs. */
+export class MailSendError extends Error {
+  constructor(readonly failure: SendFailure, message: string) {
+    super(message);
+    this.name = 'MailSendError';
+  }
+}
+
+export function failureOf(e: unknown): SendFailure {
+  return e instanceof MailSendError ? e.failure : 'temporary';
+}
+
+/**
  * An error message safe for logs, /healthz and the outbox: no user:password
  * from a URL, and no e-mail address (SMTP replies quote the recipient).
  */

@@ -35,9 +35,13 @@ function icsOffset(min: number): string {
   return `${sign}${String(Math.floor(a / 60)).padStart(2, '0')}${String(a % 60).padStart(2, '0')}`;
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** The zone's own abbreviation (CET, CEST, EST …) if it has a plain one. */
 function abbreviation(ms: number, tz: string): string | null {
-  const name = new Intl.DateTimeFormat('en-GB', { timeZone: tz, timeZoneName: 'short' })
+  let format = formats.get(tz);
+  if (!format) formats.set(tz, (format = new Intl.DateTimeFormat('en-GB', { timeZone: tz, timeZoneName: 'short' })));
+  const name = format
     .formatToParts(ms)
     .find((p) => p.type === 'timeZoneName')?.value;
   return name && /^[A-Z]{2,6}$/.test(name) ? name : null;
@@ -76,6 +80,9 @@ function observance(kind: 'STANDARD' | 'DAYLIGHT', start: string, from: number, 
   ];
 }
 
+/** Generated texts by zone and years: the same for every mail of a year (it cost ~4 ms per mail). */
+const generated = new Map<string, string>();
+
 /**
  * VTIMEZONE text for `tz`, valid at least for every instant in [from, to]
  * (the window is widened to whole years, one before and one after).
@@ -83,6 +90,17 @@ function observance(kind: 'STANDARD' | 'DAYLIGHT', start: string, from: number, 
 export function vtimezone(tz: string, from: number, to: number): string {
   const startYear = Temporal.Instant.fromEpochMilliseconds(from).toZonedDateTimeISO(tz).year - 1;
   const endYear = Temporal.Instant.fromEpochMilliseconds(to).toZonedDateTimeISO(tz).year + 1;
+  const key = `${tz}|${startYear}|${endYear}`;
+  let text = generated.get(key);
+  if (text === undefined) {
+    text = generate(tz, startYear, endYear);
+    if (generated.size >= 100) generated.clear();
+    generated.set(key, text);
+  }
+  return text;
+}
+
+function generate(tz: string, startYear: number, endYear: number): string {
   const windowStart = Temporal.ZonedDateTime.from({ timeZone: tz, year: startYear, month: 1, day: 1 }).epochMilliseconds;
   const windowEnd = Temporal.ZonedDateTime.from({ timeZone: tz, year: endYear + 1, month: 1, day: 1 }).epochMilliseconds;
   const transitions = zoneTransitions(tz, windowStart, windowEnd);

@@ -357,8 +357,8 @@ for (const kind of testDatabaseKinds()) {
       // another relay (or the restarted one) before the lease ends: nothing is due
       const second = relay();
       assert.equal((await second.runOnce()).sent, 0);
-      // after the 2-minute lease the rest goes out
-      app.clock.advanceMinutes(2.5);
+      // after the 30-second lease the rest goes out
+      app.clock.advanceMinutes(0.55);
       assert.equal((await second.runOnce()).sent, 4);
       assert.equal(smtp.mails.length, 5);
       const got = smtp.mails.map((m) => refs.find((ref) => m.text!.includes(ref)));
@@ -374,7 +374,7 @@ for (const kind of testDatabaseKinds()) {
       const dying: MailTransport = { ...transport, kind: 'smtp', send: async (m) => { await transport.send(m); handedOver = true; await new Promise(() => {}); } };
       void relay({ transport: dying }).runOnce();
       await waitFor(() => handedOver);
-      app.clock.advanceMinutes(2.5);
+      app.clock.advanceMinutes(0.55);
       assert.equal((await relay().runOnce()).sent, 1);
       assert.equal(smtp.mails.length, 2);
       assert.equal(smtp.mails[0].messageId, smtp.mails[1].messageId);

@@ -1,8 +1,10 @@
 // Use case: one appointment for the back office, by reference (no manage token),
-// with what to bring; only in the staff member's own offices.
+// with what to bring and the mails about it that could not be delivered; only
+// in the staff member's own offices.
 import { DomainError } from '../../domain/errors.ts';
 import type { Locale } from '../../domain/types.ts';
 import { findById, findByReference, type AppointmentRow } from '../../db/repositories/appointment-repo.ts';
+import { failedMailsOf } from '../../db/repositories/mail-outbox-repo.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { AppContext } from '../context.ts';
@@ -16,6 +18,12 @@ export interface StaffAppointmentView extends AppointmentView {
   cancelReason: string | null;
   /** the combined list of documents to bring */
   documents: string[];
+  /**
+   * mails about this appointment that could not be delivered (only on the
+   * appointment page): which mail, and whether the mail server refused the
+   * address (`rejected`) or the relay gave up after 24 h (`gave_up`)
+   */
+  undeliveredMails?: { mail: string; why: 'rejected' | 'gave_up' }[];
 }
 
 export async function loadForStaff(
@@ -45,5 +53,9 @@ export function staffView(row: AppointmentRow, catalog: Catalog, locale: Locale,
 export async function getStaffAppointment(ctx: AppContext, user: StaffUser, q: { reference: string; locale: Locale }): Promise<StaffAppointmentView> {
   const catalog = await ctx.catalog();
   const row = await loadForStaff(ctx.db, ctx.orgId, user, catalog, q.reference);
-  return staffView(row, catalog, q.locale, ctx.now());
+  const failed = await failedMailsOf(ctx.db, ctx.orgId, row.id);
+  return {
+    ...staffView(row, catalog, q.locale, ctx.now()),
+    undeliveredMails: failed.map((m) => ({ mail: m.kind, why: m.last_error_kind === 'rejected' ? 'rejected' : 'gave_up' })),
+  };
 }

@@ -1,5 +1,6 @@
-// One appointment for staff: details with what to bring, the counter actions
-// (arrived, completed, no-show) and cancelling on the citizen's behalf with a reason.
+// One appointment for staff: details with what to bring, mails that could not
+// be delivered, the counter actions (arrived, completed, no-show) and
+// cancelling on the citizen's behalf with a reason.
 import type { StaffAppointmentView } from '../../../app/staff/get-staff-appointment.ts';
 import type { Attendance } from '../../../app/staff/record-attendance.ts';
 import { Alert, SummaryList } from '../components.tsx';
@@ -26,6 +27,9 @@ export function AppointmentPage(props: { frame: StaffFrame; a: StaffAppointmentV
       {props.error ? <Alert kind="danger" title={props.error} role="alert" /> : null}
       {props.notice ? <Alert kind="success" title={props.notice} role="status" /> : null}
       {a.conflict && open ? <Alert kind="danger" title={t.appt.conflict}><p class="kern-body">{t.dayView.conflictsText}</p></Alert> : null}
+      {(a.undeliveredMails ?? []).map((m) => (
+        <Alert kind="warning" title={t.appt.mailFailed(t.appt.mails[m.mail] ?? m.mail, m.why)}><p class="kern-body">{t.appt.mailFailedText}</p></Alert>
+      ))}
       <SummaryList rows={[
         { key: t.appt.status, value: t.status[a.status] ?? a.status },
         { key: t.appt.when, value: `${date} ${time} (${a.durationMinutes} min)` },

@@ -53,6 +53,13 @@ const de = {
     notToday: 'Das geht nur am Tag des Termins.', undo: 'Zurücksetzen', undone: 'Zurückgesetzt: Der Termin ist wieder gebucht.',
     onlyOnTheDay: '„Angekommen“ ist erst am Tag des Termins möglich.',
     actions: 'Am Schalter', noEmail: 'keine E-Mail-Adresse',
+    mails: {
+      booking_confirmation: 'Bestätigung', confirm_request: 'Bitte um Bestätigung', cancellation: 'Absage', reschedule: 'Verschiebung',
+      reminder: 'Erinnerung', staff_cancellation: 'Absage durch die Verwaltung',
+    } as Record<string, string>,
+    mailFailed: (mail: string, why: 'rejected' | 'gave_up') =>
+      `${mail} konnte nicht zugestellt werden: ${why === 'rejected' ? 'Adresse abgelehnt' : 'nach 24 Stunden aufgegeben'}`,
+    mailFailedText: 'Bitte prüfen Sie die E-Mail-Adresse und informieren Sie die Bürgerin / den Bürger auf anderem Weg, z. B. telefonisch.',
   },
   bookPage: {
     title: 'Termin buchen (Telefon oder vor Ort)', office: 'Dienststelle', concerns: 'Anliegen', quantity: 'Anzahl',
@@ -150,6 +157,12 @@ const en: StaffTexts = {
     notToday: 'This is only possible on the day of the appointment.', undo: 'Undo', undone: 'Undone: the appointment is booked again.',
     onlyOnTheDay: '“Arrived” is possible only on the day of the appointment.',
     actions: 'At the counter', noEmail: 'no e-mail address',
+    mails: {
+      booking_confirmation: 'Confirmation', confirm_request: 'Request to confirm', cancellation: 'Cancellation', reschedule: 'Move notice',
+      reminder: 'Reminder', staff_cancellation: 'Cancellation by the office',
+    },
+    mailFailed: (mail, why) => `${mail} could not be delivered: ${why === 'rejected' ? 'address rejected' : 'given up after 24 hours'}`,
+    mailFailedText: 'Please check the e-mail address and tell the citizen another way, e.g. by phone.',
   },
   bookPage: {
     title: 'Book an appointment (phone or walk-in)', office: 'Office', concerns: 'Concerns', quantity: 'Quantity',
