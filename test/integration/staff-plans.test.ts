@@ -117,8 +117,8 @@ describe('staff: when plans change', () => {
     assert.deepEqual((await mails(b)).map((m) => [m.kind, (m.payload as { reason?: string }).reason]), [['reschedule', 'Schulung']]);
     assert.deepEqual(await mails(c), [{ kind: 'staff_cancellation', payload: { reason: 'Schulung' } }]);
     const result = await lead.get(String(applied.headers.location));
-    assert.match(result.body, new RegExp(`verschoben auf ${tOf.get(b)!.slice(0, 10)} ${tOf.get(b)!.slice(11, 16)}`));
-    assert.match(result.body, /abgesagt \(E-Mail mit Grund\)/);
+    assert.match(result.body, new RegExp(`verschoben auf Mittwoch, 2\\. Dezember 2026, ${tOf.get(b)!.slice(11, 16)} Uhr`));
+    assert.match(result.body, /abgesagt[\s\S]*?E-Mail mit Grund an/);
   });
 
   test('a suggested time that is gone when applying: the appointment is kept as a conflict, and the page says so', async () => {
@@ -302,5 +302,40 @@ describe('staff: when plans change', () => {
     assert.doesNotMatch(list.body, /<caption/);
     assert.match(list.body, /<table[^>]*aria-labelledby="blocks"/);
     assert.match(list.body, />Entfernen<span class="kern-sr-only">: Sperre 2026-12-\d\d \d\d:\d\d–\d\d:\d\d<\/span><\/a>/);
+  });
+  test('a closure over three bookings, one with only a phone number and one with nothing: each says how the citizen is told, and a call list', async () => {
+    const date = '2026-12-09';
+    const withMail = await book('09:00', date);
+    const byCaller = async (time: string, channel: string, name: string, phone: string) => {
+      const r = await lead.post('/staff/buchen', { office: 'a', channel, q_anmeldung: '1', startsAt: `${date}T${time}:00+01:00`, name, email: '', phone });
+      assert.equal(r.statusCode, 303, r.body.slice(0, 300));
+      return decodeURIComponent(String(r.headers.location).split('/').pop()!);
+    };
+    const byPhone = await byCaller('09:30', 'phone', 'Anna Anruf', '0341 555 0101');
+    const nothing = await byCaller('10:00', 'counter', 'Otto Ohne', '');
+    const applied = await lead.post('/staff/schliessen', {
+      office: 'a', from: date, to: date, fromTime: '', toTime: '', reason: 'Wasserschaden', step: 'apply',
+      [`c_${withMail}`]: 'cancel', [`c_${byPhone}`]: 'cancel', [`c_${nothing}`]: 'cancel',
+    });
+    assert.equal(applied.statusCode, 303, applied.body.slice(0, 500));
+    const result = await lead.get(String(applied.headers.location));
+    const rowOf = (ref: string) => new RegExp(`${ref}[\\s\\S]*?</tr>`).exec(result.body)?.[0] ?? '';
+    assert.match(rowOf(withMail), /E-Mail mit Grund an person-\d+@example\.org/);
+    assert.match(rowOf(byPhone), /keine E-Mail-Adresse – bitte anrufen: 0341 555 0101/);
+    assert.doesNotMatch(rowOf(byPhone), /E-Mail mit Grund/);
+    assert.match(rowOf(nothing), /kann nicht benachrichtigt werden/);
+    // the call list: those without an address, with phone, the time and the reason
+    const list = /id="anrufliste"[\s\S]*?<\/section>/.exec(result.body)?.[0] ?? '';
+    assert.match(list, /Anna Anruf[\s\S]*0341 555 0101[\s\S]*Mittwoch, 9\. Dezember 2026, 09:30 Uhr[\s\S]*abgesagt/);
+    assert.match(list, /Otto Ohne[\s\S]*keine Telefonnummer/);
+    assert.match(list, /Wasserschaden/);
+    assert.doesNotMatch(list, /person-\d+@example/);
+    // printable alone; another office's lead or a clerk gets nothing
+    const print = await lead.get(String(applied.headers.location).replace('/ergebnis', '/anrufliste'));
+    assert.equal(print.statusCode, 200);
+    assert.match(print.body, /<h1[^>]*>Anrufliste: Bürgeramt A<\/h1>/);
+    assert.match(print.body, /Anna Anruf/);
+    const clerk = await loggedIn(env.server, 'clerkA');
+    assert.equal((await clerk.get(String(applied.headers.location).replace('/ergebnis', '/anrufliste'))).statusCode, 404);
   });
 });

@@ -4,7 +4,7 @@
 // page's address — each with the appointment's current time and status as the
 // database has them.
 import { DomainError, isDomainError } from '../../domain/errors.ts';
-import { isValidLocalDate, localDateOf, localTimeOf } from '../../domain/time.ts';
+import { isValidLocalDate, localDateOf, localTimeOf, parseRfc3339 } from '../../domain/time.ts';
 import { findPlanOutcome } from '../../db/repositories/plan-outcome-repo.ts';
 import type { AppContext } from '../context.ts';
 import { effectiveStatus } from '../appointment-view.ts';
@@ -20,12 +20,19 @@ export interface OutcomeView {
   time: string;
   name: string | null;
   status: string;
+  /** how to reach the citizen: a moved or cancelled appointment without e-mail goes on the call list */
+  email: string | null;
+  phone: string | null;
+  /** a moved appointment's time before the move, if recorded */
+  from: { date: string; time: string } | null;
 }
 
 export interface PlanOutcome {
   /** the first day of the closure or block */
   date: string;
   relaned: number;
+  /** the reason given for the closure or block ('' in records from before it was kept) */
+  reason: string;
   items: OutcomeView[];
 }
 
@@ -41,7 +48,7 @@ export async function getPlanOutcome(ctx: AppContext, user: StaffUser, q: { offi
   if (!rec || typeof rec !== 'object' || rec.office !== q.office) throw new DomainError('not_found');
   const tz = catalog.config.organization.timezone;
   const now = ctx.now();
-  const list = Array.isArray(rec.outcomes) ? rec.outcomes as { reference?: unknown; outcome?: unknown }[] : [];
+  const list = Array.isArray(rec.outcomes) ? rec.outcomes as { reference?: unknown; outcome?: unknown; from?: unknown }[] : [];
   const items: OutcomeView[] = [];
   for (const item of list.slice(0, 500)) {
     if (typeof item?.reference !== 'string' || !OUTCOMES.includes(item.outcome as Outcome['outcome'])) continue;
@@ -51,6 +58,7 @@ export async function getPlanOutcome(ctx: AppContext, user: StaffUser, q: { offi
         reference: formatReference(row.reference!), outcome: item.outcome as Outcome['outcome'],
         date: localDateOf(row.starts_at.getTime(), tz), time: localTimeOf(row.starts_at.getTime(), tz),
         name: row.contact_name, status: effectiveStatus(row, now),
+        email: row.contact_email, phone: row.contact_phone, from: localTimes(item.from, tz),
       });
     } catch (e) {
       if (!isDomainError(e)) throw e; // gone meanwhile: not shown
@@ -59,6 +67,13 @@ export async function getPlanOutcome(ctx: AppContext, user: StaffUser, q: { offi
   return {
     date: typeof rec.date === 'string' && isValidLocalDate(rec.date) ? rec.date : '',
     relaned: typeof rec.relaned === 'number' ? rec.relaned : 0,
+    reason: typeof (rec as { reason?: unknown }).reason === 'string' ? (rec as { reason: string }).reason : '',
     items,
   };
+}
+
+/** Local date and time of a recorded RFC 3339 start; null when absent or malformed. */
+function localTimes(startsAt: unknown, tz: string): { date: string; time: string } | null {
+  const ms = typeof startsAt === 'string' ? parseRfc3339(startsAt) : null;
+  return ms === null ? null : { date: localDateOf(ms, tz), time: localTimeOf(ms, tz) };
 }

@@ -47,7 +47,7 @@ export interface PlanPreview {
 }
 
 export type Outcome =
-  | { reference: string; outcome: 'moved'; startsAt: string }
+  | { reference: string; outcome: 'moved'; startsAt: string; /** the time it had before */ from?: string }
   | { reference: string; outcome: 'cancelled' | 'kept' | 'gone' | 'new' };
 
 export interface PlanApplied {
@@ -199,8 +199,10 @@ export async function applyPlanChange(
       continue;
     }
     try {
+      const before = await findByReference(ctx.db, ctx.orgId, ref);
       const moved = await moveOnBehalf(ctx, user, { reference, startsAt: c.startsAt!, reason, locale: q.locale });
-      outcomes.set(ref, { reference, outcome: 'moved', startsAt: moved.startsAt });
+      const from = before ? slotTime(before.starts_at.getTime(), catalog.config.organization.timezone).startsAt : undefined;
+      outcomes.set(ref, { reference, outcome: 'moved', startsAt: moved.startsAt, ...(from ? { from } : {}) });
     } catch (e) {
       if (!isDomainError(e)) throw e;
       outcomes.set(ref, { reference, outcome: 'gone' }); // the time is gone: kept as a conflict
@@ -211,7 +213,7 @@ export async function applyPlanChange(
   if (!q.record) return { relaned, outcomes: list };
   const outcomeId = await recordPlanOutcome(ctx.db, {
     orgId: ctx.orgId, actor: `staff:${user.email}`,
-    details: { office: q.officeId, date: q.record.date, change: q.details.change, relaned, outcomes: list },
+    details: { office: q.officeId, date: q.record.date, change: q.details.change, reason, relaned, outcomes: list },
   });
   return { relaned, outcomes: list, outcomeId };
 }

@@ -24,7 +24,10 @@ export function registerAppointmentRoutes(app: FastifyInstance, { ctx, write }: 
     const a = await getStaffAppointment(ctx, user, { reference: refParam(req), locale });
     const catalog = await ctx.catalog();
     const q = query(req);
-    const notice = q.ok === 'cancelled' ? t.appt.cancelled : q.ok === 'moved' ? t.move.moved : q.ok === 'saved' ? t.appt.done : q.ok === 'undone' ? t.appt.undone : undefined;
+    // after a move or cancellation, say how the citizen hears of it: only an address gets an e-mail
+    const told = a.contact.email ? t.move.toldByMail(a.contact.email) : a.contact.phone ? t.move.callInstead(a.contact.phone) : t.move.noContact;
+    const notice = q.ok === 'cancelled' ? `${t.appt.cancelled} ${told}` : q.ok === 'moved' ? `${t.move.moved} ${told}`
+      : q.ok === 'saved' ? t.appt.done : q.ok === 'undone' ? t.appt.undone : undefined;
     const error = q.error === 'reason' ? t.appt.reasonRequired : q.error === 'not_started' ? t.appt.tooEarly
       : q.error === 'not_today' ? t.appt.notToday : q.error ? t.appt.notAllowed : undefined;
     const choices = attendanceChoices({ status: a.status, startsAt: Date.parse(a.startsAt) }, ctx.now(), catalog.config.organization.timezone);

@@ -10,7 +10,7 @@ import { userOffices } from '../../app/staff/access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { formBody, redirect, sendPage } from '../web/page.ts';
 import { PlanRemovePage, PlansListPage } from '../views/staff/plans-list-page.tsx';
-import { PlanResultPage } from '../views/staff/plan-result-page.tsx';
+import { CallListPage, PlanResultPage } from '../views/staff/plan-result-page.tsx';
 import type { StaffDeps } from './plugin.ts';
 import { registerPlanChangeRoute } from './plan-change-routes.ts';
 import { query, staffEnv, userOf } from './staff-page.ts';
@@ -51,14 +51,17 @@ export function registerPlanRoutes(app: FastifyInstance, deps: StaffDeps): void 
     return redirect(reply, `/staff/plaene?office=${encodeURIComponent(body.office ?? '')}&removed=1`);
   });
 
-  app.get('/staff/plaene/ergebnis', async (req, reply) => {
-    const user = userOf(req);
-    const catalog = await ctx.catalog();
-    const q = query(req);
-    const officeId = q.office ?? '';
-    if (user.role === 'clerk' || !userOffices(user, catalog).includes(officeId)) throw new DomainError('not_found');
-    const { frame } = staffEnv(req, reply);
-    const outcome = await getPlanOutcome(ctx, user, { office: officeId, id: q.id ?? '' });
-    return sendPage(reply, PlanResultPage({ frame, office: { id: officeId, name: catalog.offices.get(officeId)?.name ?? officeId }, ...outcome }));
-  });
+  // the result of a closure or block, and its call list alone for printing
+  for (const [path, Page] of [['/staff/plaene/ergebnis', PlanResultPage], ['/staff/plaene/anrufliste', CallListPage]] as const) {
+    app.get(path, async (req, reply) => {
+      const user = userOf(req);
+      const catalog = await ctx.catalog();
+      const q = query(req);
+      const officeId = q.office ?? '';
+      if (user.role === 'clerk' || !userOffices(user, catalog).includes(officeId)) throw new DomainError('not_found');
+      const { frame } = staffEnv(req, reply);
+      const outcome = await getPlanOutcome(ctx, user, { office: officeId, id: q.id ?? '' });
+      return sendPage(reply, Page({ frame, office: { id: officeId, name: catalog.offices.get(officeId)?.name ?? officeId }, id: q.id ?? '', ...outcome }));
+    });
+  }
 }

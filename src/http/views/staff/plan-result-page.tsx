@@ -1,18 +1,36 @@
 // What became of the appointments a closure or block stranded: moved (to when),
-// cancelled, or kept as a conflict (and why).
+// cancelled, or kept as a conflict (and why), and how each citizen is told:
+// by e-mail, or, without an address, on the call list (also printable alone).
 import type { OutcomeView } from '../../../app/staff/get-plan-outcome.ts';
 import { Alert } from '../components.tsx';
+import { formatDateTime } from '../format.ts';
+import { texts } from '../texts.ts';
 import { plansTexts } from './plans-texts.ts';
 import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
 
-export function PlanResultPage(props: { frame: StaffFrame; office: { id: string; name: string }; date: string; relaned: number; items: OutcomeView[] }) {
+interface ResultProps { frame: StaffFrame; office: { id: string; name: string }; id: string; date: string; relaned: number; reason: string; items: OutcomeView[] }
+
+/** Moved or cancelled: the citizen must hear of it. */
+const told = (i: OutcomeView) => i.outcome === 'moved' || i.outcome === 'cancelled';
+/** Who must be called: told, but no e-mail address. */
+export const toCall = (items: OutcomeView[]) => items.filter((i) => told(i) && !i.email);
+
+function informed(frame: StaffFrame, i: OutcomeView): string {
+  const p = plansTexts(frame.locale).result;
+  if (!told(i)) return p.notTold;
+  if (i.email) return p.byMail(i.email);
+  return i.phone ? p.call(i.phone) : p.noContact;
+}
+
+export function PlanResultPage(props: ResultProps) {
   const { t } = props.frame;
   const p = plansTexts(props.frame.locale);
   const title = `${p.result.title}: ${props.office.name}`;
   const label = (i: OutcomeView) =>
-    i.outcome === 'moved' ? p.result.moved(`${i.date} ${i.time}`) : i.outcome === 'cancelled' ? p.result.cancelled
+    i.outcome === 'moved' ? p.result.moved(when(props.frame, i)) : i.outcome === 'cancelled' ? p.result.cancelled
       : i.outcome === 'gone' ? p.result.gone : i.outcome === 'new' ? p.result.added : p.result.kept;
   const q = `office=${encodeURIComponent(props.office.id)}`;
+  const calls = toCall(props.items);
   return (
     <StaffLayout frame={props.frame} title={title}>
       <h1 class="kern-heading-large">{title}</h1>
@@ -25,6 +43,7 @@ export function PlanResultPage(props: { frame: StaffFrame; office: { id: string;
                 <th class="kern-table__header" scope="col">{t.dayView.reference}</th>
                 <th class="kern-table__header" scope="col">{t.dayView.name}</th>
                 <th class="kern-table__header" scope="col">{p.result.outcome}</th>
+                <th class="kern-table__header" scope="col">{p.result.informed}</th>
                 <th class="kern-table__header" scope="col">{t.dayView.status}</th>
               </tr>
             </thead>
@@ -34,6 +53,7 @@ export function PlanResultPage(props: { frame: StaffFrame; office: { id: string;
                   <th class="kern-table__cell" scope="row"><a class="kern-link" href={`/staff/termin/${encodeURIComponent(i.reference)}`}>{i.reference}</a></th>
                   <td class="kern-table__cell">{i.name ?? '–'}</td>
                   <td class="kern-table__cell">{label(i)}</td>
+                  <td class="kern-table__cell">{informed(props.frame, i)}</td>
                   <td class="kern-table__cell">{t.status[i.status] ?? i.status}</td>
                 </tr>
               ))}
@@ -41,10 +61,75 @@ export function PlanResultPage(props: { frame: StaffFrame; office: { id: string;
           </table>
         </div>
       )}
+      {props.items.some(told) ? (
+        <section aria-labelledby="anrufliste">
+          <h2 class="kern-heading-medium" id="anrufliste">{p.result.callList}</h2>
+          {calls.length === 0 ? <p class="kern-body">{p.result.callListNone}</p> : (
+            <>
+              <CallListTable frame={props.frame} items={calls} reason={props.reason} />
+              <p class="kern-body"><a class="kern-link" href={`/staff/plaene/anrufliste?${q}&id=${encodeURIComponent(props.id)}`}>{p.result.printCallList}</a></p>
+            </>
+          )}
+        </section>
+      ) : null}
       <p class="kern-body">
         <a class="kern-link" href={`/staff?${q}&date=${props.date}`}>{p.result.back}</a> ·{' '}
         <a class="kern-link" href={`/staff/plaene?${q}`}>{p.result.list}</a>
       </p>
     </StaffLayout>
   );
+}
+
+/** The call list alone, for printing. */
+export function CallListPage(props: ResultProps) {
+  const p = plansTexts(props.frame.locale);
+  const title = `${p.result.callList}: ${props.office.name}`;
+  const calls = toCall(props.items);
+  return (
+    <StaffLayout frame={props.frame} title={title}>
+      <h1 class="kern-heading-large">{title}</h1>
+      {calls.length === 0 ? <p class="kern-body">{p.result.callListNone}</p> : <CallListTable frame={props.frame} items={calls} reason={props.reason} />}
+      <p class="kern-body az-noprint"><a class="kern-link" href={`/staff/plaene/ergebnis?office=${encodeURIComponent(props.office.id)}&id=${encodeURIComponent(props.id)}`}>{p.result.title}</a></p>
+    </StaffLayout>
+  );
+}
+
+function CallListTable(props: { frame: StaffFrame; items: OutcomeView[]; reason: string }) {
+  const { t } = props.frame;
+  const p = plansTexts(props.frame.locale).result;
+  return (
+    <>
+      <p class="kern-body">{p.callListIntro}</p>
+      {props.reason ? <p class="kern-body"><strong>{p.reason}:</strong> {props.reason}</p> : null}
+      <div class="az-table-wrap" role="region" aria-label={p.callList} tabindex={0}>
+        <table class="kern-table az-table az-call-list">
+          <thead class="kern-table__head">
+            <tr class="kern-table__row">
+              <th class="kern-table__header" scope="col">{t.dayView.name}</th>
+              <th class="kern-table__header" scope="col">{p.phone}</th>
+              <th class="kern-table__header" scope="col">{t.dayView.reference}</th>
+              <th class="kern-table__header" scope="col">{p.before}</th>
+              <th class="kern-table__header" scope="col">{p.after}</th>
+            </tr>
+          </thead>
+          <tbody class="kern-table__body">
+            {props.items.map((i) => (
+              <tr class="kern-table__row">
+                <th class="kern-table__cell" scope="row">{i.name ?? '–'}</th>
+                <td class="kern-table__cell">{i.phone ?? p.noPhone}</td>
+                <td class="kern-table__cell">{i.reference}</td>
+                <td class="kern-table__cell">{i.outcome === 'moved' ? (i.from ? formatDateTime(i.from.date, i.from.time, texts(props.frame.locale)) : '–') : when(props.frame, i)}</td>
+                <td class="kern-table__cell">{i.outcome === 'moved' ? when(props.frame, i) : p.cancelled}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** The appointment's current time in words. */
+function when(frame: StaffFrame, i: OutcomeView): string {
+  return formatDateTime(i.date, i.time, texts(frame.locale));
 }

@@ -81,7 +81,10 @@ const de = {
   },
   move: {
     title: 'Termin verschieben', current: 'Bisher', reason: 'Grund (freiwillig; wird der Bürgerin / dem Bürger per E-Mail mitgeteilt)', submit: 'Verschieben',
-    back: 'Zurück zum Termin', moved: 'Der Termin wurde verschoben. Die Bürgerin / der Bürger wird per E-Mail informiert.',
+    back: 'Zurück zum Termin', moved: 'Der Termin wurde verschoben.',
+    toldByMail: (address: string) => `Die Bürgerin / der Bürger wird per E-Mail an ${address} informiert.`,
+    callInstead: (phone: string) => `Keine E-Mail-Adresse hinterlegt: Bitte rufen Sie unter ${phone} an und teilen Sie es mit.`,
+    noContact: 'Keine E-Mail-Adresse und keine Telefonnummer hinterlegt: Die Bürgerin / der Bürger kann nicht benachrichtigt werden.',
     taken: 'Diese Zeit ist inzwischen vergeben. Bitte wählen Sie eine andere.', link: 'Im Auftrag verschieben',
     concernGone: 'Ein Anliegen dieses Termins wird nicht mehr angeboten (Einstellungen geändert). Verschieben ist daher nicht möglich, nur absagen.',
   },
@@ -184,7 +187,10 @@ const en: StaffTexts = {
   },
   move: {
     title: 'Move appointment', current: 'Currently', reason: 'Reason (optional; sent to the citizen by e-mail)', submit: 'Move',
-    back: 'Back to the appointment', moved: 'The appointment has been moved. The citizen is told by e-mail.',
+    back: 'Back to the appointment', moved: 'The appointment has been moved.',
+    toldByMail: (address) => `The citizen is told by e-mail to ${address}.`,
+    callInstead: (phone) => `No e-mail address: please call ${phone} and tell them.`,
+    noContact: 'No e-mail address and no phone number: the citizen cannot be told.',
     taken: 'This time has just been taken. Please choose another.', link: 'Move on behalf',
     concernGone: 'A concern of this appointment is no longer offered (settings changed). It cannot be moved, only cancelled.',
   },
