@@ -36,6 +36,13 @@ for (const kind of testDatabaseKinds()) {
         office: 'a', channel: 'phone', q_anmeldung: '1', tag: '21.12.2026', tageszeit: 'afternoon', startsAt: times[3], name: 'Anrufer Nachmittag', phone: '0341 123',
       });
       assert.equal(booked.statusCode, 303);
+      // what to read out: the reference, the day in words, the concerns and what to bring
+      const done = (await clerk.get(String(booked.headers.location))).body;
+      assert.match(done, /id="reference">[A-Z0-9]{4}-[A-Z0-9]{4}</);
+      assert.match(done, new RegExp(`Montag, 21\\. Dezember 2026, ${times[3].slice(11, 16)} Uhr`));
+      assert.match(done, /1 × Dienst anmeldung/);
+      assert.match(done, /Mitzubringen[\s\S]*Dokument für anmeldung/);
+      assert.doesNotMatch(done, /2026-12-21/);
       const row = await env.app.ctx.db.selectFrom('appointments').select(['starts_at', 'channel']).where('contact_name', '=', 'Anrufer Nachmittag').executeTakeFirstOrThrow();
       assert.equal(row.starts_at.getTime(), Date.parse(times[3]));
       assert.equal(row.channel, 'phone');

@@ -16,6 +16,9 @@ import type { StaffDeps } from './plugin.ts';
 import { query, refParam, staffEnv, userOf } from './staff-page.ts';
 import type { StaffTexts } from '../views/staff/staff-texts.ts';
 import { getStaffAppointment } from '../../app/staff/get-staff-appointment.ts';
+import { formatDateTime } from '../views/format.ts';
+import { texts } from '../views/texts.ts';
+import { bringLines } from '../web/steps/review.ts';
 
 function readForm(src: Record<string, string>, fallbackOffice: string): BookForm {
   const month = /^\d{4}-\d{2}$/.test(src.monat ?? '') ? src.monat : undefined;
@@ -117,11 +120,19 @@ export function registerBookRoutes(app: FastifyInstance, { ctx, write }: StaffDe
     }
   });
 
+  // what to read out to the caller: the reference, the day in words, the office, the concerns and what to bring
   app.get('/staff/gebucht/:reference', async (req, reply) => {
     const user = userOf(req);
     const { locale, frame } = staffEnv(req, reply);
     const a = await getStaffAppointment(ctx, user, { reference: refParam(req), locale });
-    const when = `${a.startsAt.slice(0, 10)} ${a.startsAt.slice(11, 16)}`;
-    return sendPage(reply, BookedPage({ frame, reference: a.reference, when, email: a.contact.email }));
+    const catalog = await ctx.catalog();
+    const citizen = texts(locale);
+    return sendPage(reply, BookedPage({
+      frame, reference: a.reference, email: a.contact.email,
+      when: formatDateTime(a.startsAt.slice(0, 10), a.startsAt.slice(11, 16), citizen),
+      office: catalog.offices.get(a.office)?.name ?? a.office,
+      concerns: a.services.map((s) => `${s.quantity} × ${s.name}`),
+      bring: bringLines(citizen, a.services),
+    }));
   });
 }

@@ -108,7 +108,9 @@ export function BookPage(props: {
   );
 }
 
-export function BookedPage(props: { frame: StaffFrame; reference: string; when: string; email: string | null }) {
+export function BookedPage(props: {
+  frame: StaffFrame; reference: string; when: string; email: string | null; office: string; concerns: string[]; bring: string[];
+}) {
   const { t } = props.frame;
   return (
     <StaffLayout frame={props.frame} title={t.bookPage.booked}>
@@ -116,9 +118,17 @@ export function BookedPage(props: { frame: StaffFrame; reference: string; when: 
       <Alert kind="success" title={t.bookPage.booked} role="status">
         <p class="kern-body">{t.bookPage.readOut}:</p>
         <p class="az-reference" id="reference">{props.reference}</p>
-        <p class="kern-body">{props.when}</p>
+        <p class="kern-body"><strong>{props.when}</strong>, {props.office}</p>
         <p class="kern-body">{props.email ? `${t.bookPage.mailSent} ${props.email}` : t.bookPage.noMail}</p>
       </Alert>
+      <h2 class="kern-heading-small">{t.bookPage.concerns}</h2>
+      <ul class="kern-list">{props.concerns.map((c) => <li>{c}</li>)}</ul>
+      {props.bring.length > 0 ? (
+        <>
+          <h2 class="kern-heading-small">{t.appt.bring}</h2>
+          <ul class="kern-list">{props.bring.map((b) => <li>{b}</li>)}</ul>
+        </>
+      ) : null}
       <p class="kern-body">
         <a class="kern-link" href={`/staff/termin/${encodeURIComponent(props.reference)}`}>{t.appt.title(props.reference)}</a> ·{' '}
         <a class="kern-link" href="/staff/buchen">{t.bookPage.another}</a>
