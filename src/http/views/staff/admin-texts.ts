@@ -29,7 +29,7 @@ const de = {
   account: {
     title: 'Mein Konto', details: 'Angaben', password: 'Passwort ändern', current: 'Aktuelles Passwort', next: 'Neues Passwort',
     nextHint: 'Mindestens 12 Zeichen.', confirm: 'Neues Passwort wiederholen', change: 'Passwort ändern',
-    changed: (n: number) => `Das Passwort ist geändert. ${n} andere Sitzung(en) beendet.`,
+    changed: (n: number) => `Das Passwort ist geändert. ${n === 1 ? '1 andere Sitzung' : `${n} andere Sitzungen`} beendet.`,
     tokens: 'API-Schlüssel', tokensText: 'Für die Staff-API (/api/v1/staff): als „Authorization: Bearer …“ senden. Ein Schlüssel handelt mit Ihren Rechten.',
     noTokens: 'Keine API-Schlüssel.', newToken: 'Neuer API-Schlüssel', create: 'Schlüssel erzeugen', tokenCreated: 'Neuer API-Schlüssel',
     tokenRevoked: 'Der API-Schlüssel ist widerrufen.', admin: 'Verwaltung', manageUsers: 'Benutzer verwalten',
@@ -91,7 +91,7 @@ const en: AdminTexts = {
   account: {
     title: 'My account', details: 'Details', password: 'Change password', current: 'Current password', next: 'New password',
     nextHint: 'At least 12 characters.', confirm: 'Repeat the new password', change: 'Change password',
-    changed: (n) => `The password has been changed. ${n} other session(s) ended.`,
+    changed: (n) => `The password has been changed. ${n === 1 ? '1 other session' : `${n} other sessions`} ended.`,
     tokens: 'API tokens', tokensText: 'For the staff API (/api/v1/staff): send as “Authorization: Bearer …”. A token acts with your rights.',
     noTokens: 'No API tokens.', newToken: 'New API token', create: 'Create token', tokenCreated: 'New API token',
     tokenRevoked: 'The API token has been revoked.', admin: 'Administration', manageUsers: 'Manage users',

@@ -11,9 +11,9 @@ const de = {
   common: {
     save: 'Speichern', back: 'Zurück zu den Einstellungen', optional: '(freiwillig)', yes: 'ja', no: 'nein',
     saved: 'Gespeichert.', unchanged: 'Nichts geändert.',
-    kept: (n: number) => `Gespeichert. ${n} Termin(e) passen nicht mehr und sind als Konflikt markiert (in der Tagesansicht zuerst).`,
+    kept: (n: number) => `Gespeichert. ${n === 1 ? '1 Termin passt' : `${n} Termine passen`} nicht mehr und ${n === 1 ? 'ist' : 'sind'} als Konflikt markiert (in der Tagesansicht zuerst).`,
     stale: 'Die Einstellungen wurden inzwischen geändert (von jemand anderem oder in einem anderen Fenster). Ihre Änderung wurde nicht gespeichert. Unten steht der aktuelle Stand – bitte tragen Sie Ihre Änderung noch einmal ein.',
-    conflicts: (n: number) => `${n} gebuchte(r) Termin(e) passen nicht mehr zu dieser Änderung`,
+    conflicts: (n: number) => n === 1 ? '1 gebuchter Termin passt nicht mehr zu dieser Änderung' : `${n} gebuchte Termine passen nicht mehr zu dieser Änderung`,
     conflictsText: 'Noch ist nichts gespeichert. Sie können abbrechen oder die Änderung übernehmen: dann bleiben die Termine bestehen und werden als Konflikt markiert, bis sie verschoben oder abgesagt sind.',
     confirm: 'Übernehmen und Termine als Konflikt behalten', cancel: 'Abbrechen (nichts ändern)',
     reference: 'Vorgangsnummer', when: 'Zeit', office: 'Dienststelle', why: 'Grund',
@@ -104,9 +104,9 @@ const en: SettingsTexts = {
   common: {
     save: 'Save', back: 'Back to the settings', optional: '(optional)', yes: 'yes', no: 'no',
     saved: 'Saved.', unchanged: 'Nothing changed.',
-    kept: (n) => `Saved. ${n} appointment(s) no longer fit and are marked as conflicts (shown first in the day view).`,
+    kept: (n) => n === 1 ? 'Saved. 1 appointment no longer fits and is marked as a conflict (shown first in the day view).' : `Saved. ${n} appointments no longer fit and are marked as conflicts (shown first in the day view).`,
     stale: 'The settings have been changed in the meantime (by someone else or in another window). Your change was not saved. Below are the current values – please enter your change again.',
-    conflicts: (n) => `${n} booked appointment(s) no longer fit this change`,
+    conflicts: (n) => n === 1 ? '1 booked appointment no longer fits this change' : `${n} booked appointments no longer fit this change`,
     conflictsText: 'Nothing has been saved yet. You can cancel, or apply the change: the appointments then stay and are marked as conflicts until they are moved or cancelled.',
     confirm: 'Apply and keep the appointments as conflicts', cancel: 'Cancel (change nothing)',
     reference: 'Reference', when: 'Time', office: 'Office', why: 'Reason',
