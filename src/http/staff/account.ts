@@ -15,6 +15,7 @@ import { adminTexts } from '../views/staff/admin-texts.ts';
 import { formErrors, param, when } from './admin-forms.ts';
 import type { StaffDeps } from './plugin.ts';
 import { query, STAFF_COOKIE, staffEnv, userOf } from './staff-page.ts';
+import { clip } from '../clip.ts';
 
 export function registerAccountRoutes(app: FastifyInstance, { ctx, write }: StaffDeps): void {
   async function page(req: FastifyRequest, reply: FastifyReply, opts: { errors?: FormError[]; label?: string; newToken?: string; status?: number } = {}) {
@@ -52,7 +53,7 @@ export function registerAccountRoutes(app: FastifyInstance, { ctx, write }: Staf
 
   app.post('/staff/konto/schluessel', { ...write, preHandler: app.csrfProtection }, async (req, reply) => {
     const user = userOf(req);
-    const label = (formBody(req).label ?? '').slice(0, 300);
+    const label = clip(formBody(req).label ?? '', 300);
     try {
       const token = await createApiToken(ctx, { email: user.email, label: label.length > 100 ? '' : label, actor: actorOf(user) });
       return page(req, reply, { newToken: token });

@@ -5,12 +5,13 @@ import { isDomainError } from '../../domain/errors.ts';
 import { localDateOf, localTimeOf } from '../../domain/time.ts';
 import type { FormError } from '../views/staff/admin-parts.tsx';
 import type { AdminTexts } from '../views/staff/admin-texts.ts';
+import { clip } from '../clip.ts';
 
 /** Every value of a repeated form field (checkboxes), at most `max`. */
 export function formList(req: FastifyRequest, name: string, max = 100): string[] {
   const v = (req.body as Record<string, unknown> | undefined)?.[name];
   const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
-  return list.filter((x): x is string => typeof x === 'string').slice(0, max).map((x) => x.slice(0, 100));
+  return list.filter((x): x is string => typeof x === 'string').slice(0, max).map((x) => clip(x, 100));
 }
 
 /** A validation error's fields as messages; anything else is thrown on. */
@@ -24,5 +25,5 @@ export function when(d: Date | null, tz: string): string | null {
 }
 
 export function param(req: FastifyRequest, name: string): string {
-  return String((req.params as Record<string, unknown>)[name] ?? '').slice(0, 100);
+  return clip(String((req.params as Record<string, unknown>)[name] ?? ''), 100);
 }

@@ -20,6 +20,7 @@ import { CalendarFeedsPage } from '../views/staff/calendar-feeds-page.tsx';
 import { formErrors, param, when } from './admin-forms.ts';
 import type { StaffDeps } from './plugin.ts';
 import { query, staffEnv, userOf } from './staff-page.ts';
+import { clip } from '../clip.ts';
 
 export const FEED_PREFIX = '/staff/kalender/feed/';
 
@@ -46,7 +47,7 @@ export function registerCalendarFeedRoutes(app: FastifyInstance, { ctx, write }:
   app.get('/staff/kalender', async (req, reply) => page(req, reply));
 
   app.post('/staff/kalender', { ...write, preHandler: app.csrfProtection }, async (req, reply) => {
-    const label = (formBody(req).label ?? '').slice(0, 300);
+    const label = clip(formBody(req).label ?? '', 300);
     try {
       const r = await createCalendarFeed(ctx, userOf(req), { office: query(req).office ?? '', label });
       return page(req, reply, { newUrl: r.url });

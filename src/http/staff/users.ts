@@ -18,6 +18,7 @@ import { PasswordShownPage, UsersPage, type UserForm } from '../views/staff/user
 import { formErrors, formList, param, when } from './admin-forms.ts';
 import type { StaffDeps } from './plugin.ts';
 import { query, staffEnv, userOf } from './staff-page.ts';
+import { clip } from '../clip.ts';
 
 export function registerUserRoutes(app: FastifyInstance, { ctx, write }: StaffDeps): void {
   const offices = async () => (await ctx.catalog()).config.offices.map((o) => ({ id: o.id, name: o.name }));
@@ -51,7 +52,7 @@ export function registerUserRoutes(app: FastifyInstance, { ctx, write }: StaffDe
 
   const readForm = (req: FastifyRequest): UserForm => {
     const b = formBody(req);
-    return { email: (b.email ?? '').trim().slice(0, 254), name: (b.name ?? '').trim().slice(0, 300), role: (b.role ?? '').slice(0, 20), offices: formList(req, 'offices') };
+    return { email: clip((b.email ?? '').trim(), 254), name: clip((b.name ?? '').trim(), 300), role: clip(b.role ?? '', 20), offices: formList(req, 'offices') };
   };
 
   app.get('/staff/benutzer', async (req, reply) => listPage(req, reply, { email: '', name: '', role: 'clerk', offices: [] }, []));

@@ -13,13 +13,14 @@ import { csrfToken, formBody, pageEnv, redirect, sendPage } from '../page.ts';
 import type { WebDeps } from '../plugin.ts';
 import type { AppContext } from '../../../app/context.ts';
 import { loadSession, saveSession, takeFlash, type Journey } from '../session.ts';
+import { clip } from '../../clip.ts';
 
 const FIELD = (id: string) => `anzahl-${id}`;
 
 /** The `q` of the finder's GET form, trimmed; undefined when there is none. */
 function searchQuery(req: FastifyRequest): string | undefined {
   const q = (req.query as Record<string, unknown>).q;
-  return typeof q === 'string' && q.trim() !== '' ? q.trim().slice(0, 200) : undefined;
+  return typeof q === 'string' && q.trim() !== '' ? clip(q.trim(), 200) : undefined;
 }
 
 /** The finder's answer among the concerns some office offers, best first. */

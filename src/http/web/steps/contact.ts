@@ -8,6 +8,7 @@ import { PATHS, currentHold, guard } from '../journey.ts';
 import { csrfToken, formBody, pageEnv, redirect, sendPage } from '../page.ts';
 import type { WebDeps } from '../plugin.ts';
 import { loadSession, saveSession, takeFlash } from '../session.ts';
+import { clip } from '../../clip.ts';
 
 /** Field order of the form, so the error summary lists problems top to bottom. */
 const ORDER = ['name', 'email', 'phone', 'consent'];
@@ -40,7 +41,7 @@ export function registerContactStep(app: FastifyInstance, { ctx, write }: WebDep
     const to = guard(session.data, 'contact', catalog);
     if (to) return redirect(reply, to);
     const body = formBody(req);
-    const raw = { name: (body.name ?? '').slice(0, 500), email: (body.email ?? '').slice(0, 500), phone: (body.phone ?? '').slice(0, 100) };
+    const raw = { name: clip(body.name ?? '', 500), email: clip(body.email ?? '', 500), phone: clip(body.phone ?? '', 100) };
     const contact = normalizeContact(raw);
     const problems = checkContact(contact, { prefix: 'contact' });
     const errors: Record<string, string> = {};

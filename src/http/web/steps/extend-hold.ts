@@ -10,6 +10,7 @@ import { PATHS, currentHold, guard } from '../journey.ts';
 import { formBody, redirect } from '../page.ts';
 import type { WebDeps } from '../plugin.ts';
 import { loadSession, saveSession } from '../session.ts';
+import { clip } from '../../clip.ts';
 
 export const EXTEND_PATH = '/buchen/reservierung';
 
@@ -26,7 +27,7 @@ export function registerExtendHold(app: FastifyInstance, { ctx, write }: WebDeps
     if (body.zurueck === 'kontakt' && ['name', 'email', 'phone'].some((k) => k in body)) {
       j.flash = {
         page: 'contact', errors: {},
-        values: { name: (body.name ?? '').slice(0, 500), email: (body.email ?? '').slice(0, 500), phone: (body.phone ?? '').slice(0, 100), consent: body.consent === 'ja' ? 'ja' : '' },
+        values: { name: clip(body.name ?? '', 500), email: clip(body.email ?? '', 500), phone: clip(body.phone ?? '', 100), consent: body.consent === 'ja' ? 'ja' : '' },
       };
     }
     const hold = currentHold(j);
