@@ -291,12 +291,12 @@ describe('staff: when plans change', () => {
 
   test('texts: the date hint follows the language; the list names each table once and each remove link by its entry', async () => {
     const en = await lead.get('/staff/sperren?office=a&lang=en');
-    assert.match(en.body, /YYYY-MM-DD/);
+    assert.match(en.body, /DD\.MM\.YYYY/);
     assert.doesNotMatch(en.body, /JJJJ/);
     const closeEn = await lead.get('/staff/schliessen?office=a&lang=en');
-    assert.match(closeEn.body, /YYYY-MM-DD/);
+    assert.match(closeEn.body, /DD\.MM\.YYYY/);
     assert.doesNotMatch(closeEn.body, /JJJJ/);
-    assert.match((await lead.get('/staff/schliessen?office=a&lang=de')).body, /JJJJ-MM-TT/); // and back to German
+    assert.match((await lead.get('/staff/schliessen?office=a&lang=de')).body, /TT\.MM\.JJJJ/); // and back to German
     const list = await lead.get('/staff/plaene?office=a');
     assert.equal((list.body.match(/Sperren \(weniger Schalter\)/g) ?? []).length, 1);
     assert.doesNotMatch(list.body, /<caption/);
@@ -314,7 +314,7 @@ describe('staff: when plans change', () => {
     const byPhone = await byCaller('09:30', 'phone', 'Anna Anruf', '0341 555 0101');
     const nothing = await byCaller('10:00', 'counter', 'Otto Ohne', '');
     const applied = await lead.post('/staff/schliessen', {
-      office: 'a', from: date, to: date, fromTime: '', toTime: '', reason: 'Wasserschaden', step: 'apply',
+      office: 'a', from: '09.12.2026', to: '9.12.2026', fromTime: '', toTime: '', reason: 'Wasserschaden', step: 'apply', // typed the German way
       [`c_${withMail}`]: 'cancel', [`c_${byPhone}`]: 'cancel', [`c_${nothing}`]: 'cancel',
     });
     assert.equal(applied.statusCode, 303, applied.body.slice(0, 500));

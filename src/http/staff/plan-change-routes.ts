@@ -6,6 +6,7 @@ import { userOffices } from '../../app/staff/access.ts';
 import type { Choice, Choices, PlanApplied, PlanPreview } from '../../app/staff/plan-change.ts';
 import type { StaffUser } from '../../app/staff/access.ts';
 import type { Locale } from '../../domain/types.ts';
+import { parseDateInput } from '../../domain/date-input.ts';
 import { DomainError, isDomainError } from '../../domain/errors.ts';
 import { formBody, redirect, sendPage } from '../web/page.ts';
 import { PlanChangePage, type PlanForm, type PlanKindOfPage } from '../views/staff/plan-change-page.tsx';
@@ -17,7 +18,9 @@ const CHOICES: readonly Choice[] = ['move', 'cancel', 'keep'];
 
 export function readPlanForm(src: Record<string, string>): PlanForm {
   const s = (k: string, max = 300) => (src[k] ?? '').trim().slice(0, max);
-  return { office: s('office'), from: s('from'), to: s('to') || s('from'), fromTime: s('fromTime'), toTime: s('toTime'), reason: s('reason'), counters: s('counters', 10) };
+  // dates as typed (03.12.2026) or as a date picker sends them (2026-12-03); anything else stays as typed for the error
+  const day = (k: string) => parseDateInput(s(k)) ?? s(k);
+  return { office: s('office'), from: day('from'), to: day('to') || day('from'), fromTime: s('fromTime'), toTime: s('toTime'), reason: s('reason'), counters: s('counters', 10) };
 }
 
 /** Per-appointment choices from the form: `c_REF` = move|cancel|keep, `t_REF` = the suggested time shown. */

@@ -4,7 +4,7 @@ import type { Locale } from '../../../domain/types.ts';
 
 const de = {
   form: {
-    dateHint: 'JJJJ-MM-TT',
+    dateHint: 'TT.MM.JJJJ, z. B. 22.12.2026',
     pastDate: 'Der Zeitraum endet vor heute. Bitte wählen Sie ein Ende ab heute – vergangene Tage lassen sich nicht mehr ändern.',
   },
   block: {
@@ -66,7 +66,7 @@ export type PlansTexts = typeof de;
 
 const en: PlansTexts = {
   form: {
-    dateHint: 'YYYY-MM-DD',
+    dateHint: 'DD.MM.YYYY, e.g. 22.12.2026',
     pastDate: 'The period ends before today. Please choose an end from today on – past days can no longer be changed.',
   },
   block: {
