@@ -9,7 +9,9 @@
 //   outlives the process that started it); RATE_LIMIT_PER_MINUTE,
 //   RATE_LIMIT_READS_PER_MINUTE (but off unless given: load tests read
 //   availability from one address), TRUST_PROXY and DB_POOL_SIZE as for
-//   `amtszeit serve`;
+//   `amtszeit serve`; with RELAY=on it also sends the
+//   outbox (SMTP_URL and the MAIL_* settings as for `amtszeit serve`), woken
+//   after each write request as `serve` does; without, it sends no mail;
 // - imported, startServeChild() spawns it and resolves once it listens.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -56,6 +58,8 @@ function installExitHook(): void {
 const NOT_INHERITED = [
   'DATABASE_URL', 'DATA_DIR', 'ORG_ID', 'PORT', 'HOST', 'LOG_LEVEL', 'RATE_LIMIT_PER_MINUTE', 'RATE_LIMIT_READS_PER_MINUTE', 'DB_POOL_SIZE', 'TRUST_PROXY',
   'AVAILABILITY_CACHE_MS', 'DB_STATEMENT_TIMEOUT_MS', 'DB_CONNECT_TIMEOUT_MS',
+  'RELAY', 'JOBS', 'SMTP_URL', 'MAIL_FROM', 'MAIL_DIR', 'MAIL_CONNECTIONS', 'MAIL_BATCH_SIZE', 'MAIL_LEASE_MS', 'MAIL_POLL_MS', 'MAIL_RECHECK_MS',
+  'MAIL_TIMEOUT_MS',
 ];
 
 export async function startServeChild(
@@ -63,6 +67,8 @@ export async function startServeChild(
     DATABASE_URL?: string; DATA_DIR?: string; ORG_ID?: string; RATE_LIMIT_PER_MINUTE?: string; DB_POOL_SIZE?: string; LOG_LEVEL?: string;
     AVAILABILITY_CACHE_MS?: string; DB_STATEMENT_TIMEOUT_MS?: string; DB_CONNECT_TIMEOUT_MS?: string;
     RATE_LIMIT_READS_PER_MINUTE?: string; TRUST_PROXY?: string;
+    RELAY?: 'on' | 'off'; SMTP_URL?: string; MAIL_FROM?: string;
+    MAIL_CONNECTIONS?: string; MAIL_BATCH_SIZE?: string; MAIL_LEASE_MS?: string; MAIL_POLL_MS?: string; MAIL_RECHECK_MS?: string; MAIL_TIMEOUT_MS?: string;
   },
   opts: { startTimeoutMs?: number; /** extra node flags, e.g. --cpu-prof */ nodeArgs?: string[] } = {},
 ): Promise<ServeChild> {
@@ -167,6 +173,18 @@ async function main(): Promise<void> {
   });
 
   const inFlight = trackInFlight(app);
+  // the outbox relay only when asked (RELAY=on; loaded only then), never the background jobs
+  let background: { kick(): void; stop(): Promise<void> } | null = null;
+  if (process.env.RELAY === 'on') {
+    const [{ startBackground }, { default: pino }] = await Promise.all([import('../../src/jobs/background.ts'), import('pino')]);
+    background = await startBackground({ db: handle.db, env, logger: pino({ level: env.LOG_LEVEL }, process.stderr), relay: true, jobs: false });
+  }
+  if (background) {
+    const b = background;
+    app.addHook('onResponse', async (req) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') b.kick();
+    });
+  }
 
   let stopping = false;
   const stop = async () => {
@@ -175,6 +193,7 @@ async function main(): Promise<void> {
     try {
       await app.close();
       await inFlight.drain();
+      await background?.stop();
       await handle.close();
     } finally {
       process.exit(0);
