@@ -90,6 +90,18 @@ const EnvSchema = z.object({
   RELAY: onOff.default(true),
   /** run the background jobs (reminders, expiry, retention) in this process */
   JOBS: onOff.default(true),
+  /** mails sent side by side per process (SMTP connections kept open); see docs/mail.md */
+  MAIL_CONNECTIONS: z.coerce.number({ message: 'must be a whole number of connections, e.g. 4' }).int().min(1, 'at least 1 connection').max(50, 'at most 50 connections per process').default(4),
+  /** outbox rows one relay claims at once */
+  MAIL_BATCH_SIZE: z.coerce.number({ message: 'must be a whole number of mails, e.g. 20' }).int().min(1, 'at least 1 mail').max(500, 'at most 500 mails').default(20),
+  /** how long a claimed mail is reserved for the relay that claimed it (ms), renewed every third of it while sending; a killed relay's mails go out after it */
+  MAIL_LEASE_MS: z.coerce.number({ message: 'must be a number of milliseconds, e.g. 30000' }).int().min(3000, 'at least 3000 ms (3 s)').max(600_000, 'at most 600000 ms (10 min)').default(30_000),
+  /** how often the relay looks at the outbox without being woken (ms) */
+  MAIL_POLL_MS: z.coerce.number({ message: 'must be a number of milliseconds, e.g. 1000' }).int().min(50, 'at least 50 ms').max(60_000, 'at most 60000 ms (1 min)').default(1000),
+  /** how often an unreachable mail server is tried again (ms); the mails that waited go out as soon as it answers */
+  MAIL_RECHECK_MS: z.coerce.number({ message: 'must be a number of milliseconds, e.g. 5000' }).int().min(500, 'at least 500 ms').max(600_000, 'at most 600000 ms (10 min)').default(5000),
+  /** how long the SMTP server may take to accept a connection or answer (ms) */
+  MAIL_TIMEOUT_MS: z.coerce.number({ message: 'must be a number of milliseconds, e.g. 10000' }).int().min(1000, 'at least 1000 ms').max(120_000, 'at most 120000 ms (2 min)').default(10_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

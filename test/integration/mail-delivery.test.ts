@@ -6,12 +6,15 @@
 // - a temporary refusal (4xx) is retried;
 // - after the mail server was away, the mails that waited go out as soon as
 //   it answers, not at their next backoff step;
-// - the lease is renewed while a slow batch is sent, so no other relay takes it.
+// - the lease is renewed while a slow batch is sent, so no other relay takes it;
+// - on PostgreSQL a mail written by one process wakes another's relay at once
+//   (LISTEN/NOTIFY), also after the listening connection was killed.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql, type Kysely } from 'kysely';
 import { bookAppointment, type BookInput } from '../../src/app/book-appointment.ts';
 import type { Database } from '../../src/db/schema.ts';
+import { startBackground, type Background } from '../../src/jobs/background.ts';
 import { createOutboxRelay, RELAY_DEFAULTS, type RelayLogger, type RelayOptions } from '../../src/jobs/outbox-relay.ts';
 import { createSmtpTransport } from '../../src/mail/smtp-transport.ts';
 import type { MailTransport } from '../../src/mail/transport.ts';
@@ -213,6 +216,40 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(smtp.mails.length, 2);
     });
 
+    if (kind === 'postgres') {
+      test('another process\'s booking wakes the relay at once (LISTEN/NOTIFY), also after the listening connection was killed', async () => {
+        await reset();
+        const env = {
+          DATABASE_URL: app.db.url!, SMTP_URL: smtp.url, MAIL_FROM: 'termine@example.org', MAIL_DIR: undefined, DATA_DIR: 'memory',
+          JOBS: false, MAIL_POLL_MS: 60_000, MAIL_RECHECK_MS: 60_000,
+        };
+        const silent = { info() {}, warn() {}, error() {} };
+        // the sender: a web process without relay (RELAY=off); the receiver polls once a minute only.
+        // Both on the real clock: the rows are due at the database's now().
+        let sender: Background | null = null;
+        let receiver: Background | null = null;
+        try {
+          sender = await startBackground({ db: app.db.db, env: { ...env, RELAY: false }, logger: silent });
+          receiver = await startBackground({ db: app.db.db, env: { ...env, RELAY: true }, logger: silent });
+          const listeners = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'amtszeit-wakeup' AND datname = current_database()`.execute(app.db.db)).rows[0].n;
+          await waitFor('both connected', async () => (await listeners()) === 2);
+          await new Promise((r) => setTimeout(r, 1500)); // past the receiver's first poll
+          await bookAppointment(app.ctx, input('woken@example.org'));
+          sender.kick();
+          await waitFor('the mail, without a poll', () => smtp.mails.length === 1, 10_000);
+
+          await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'amtszeit-wakeup' AND datname = current_database()`.execute(app.db.db);
+          await waitFor('both connected again', async () => (await listeners()) === 2);
+          await new Promise((r) => setTimeout(r, 300)); // the catch-up wake-up after reconnecting has run
+          await bookAppointment(app.ctx, input('again@example.org'));
+          sender.kick();
+          await waitFor('the second mail, without a poll', () => smtp.mails.length === 2, 10_000);
+        } finally {
+          await sender?.stop();
+          await receiver?.stop();
+        }
+      });
+    }
   });
 }
 
