@@ -1,6 +1,7 @@
 // Use case: book an appointment (online by a citizen, or by staff for a caller).
 // Validates everything, re-checks the time with the engine, picks a free lane
 // and inserts in one transaction; the exclusion constraint settles every race.
+import type { HistoryActor } from '../domain/appointment-history.ts';
 import { checkContact, normalizeContact, type Contact } from '../domain/contact.ts';
 import { DomainError, type FieldErrors } from '../domain/errors.ts';
 import { parseRfc3339 } from '../domain/time.ts';
@@ -19,7 +20,7 @@ import {
 } from './idempotency.ts';
 import { occupyFreeLane } from './occupy-lane.ts';
 import { checkOfficeSelection } from './resolve-selection.ts';
-import { emailKey, hashToken, isHoldId, newManageToken, newReference } from './tokens.ts';
+import { emailKey, formatReference, hashToken, isHoldId, newManageToken, newReference } from './tokens.ts';
 
 export interface BookInput {
   office?: string;
@@ -31,6 +32,8 @@ export interface BookInput {
   consent?: boolean;
   channel?: Channel;
   idempotency?: IdempotencyRequest;
+  /** who books, for the appointment's history: the citizen unless staff book for a caller */
+  actor?: HistoryActor;
 }
 
 export interface BookResult {
@@ -124,6 +127,14 @@ async function book(ctx: AppContext, catalog: Catalog, raw: BookInput): Promise<
         mail: contact.email
           ? { kind: confirmByEmail ? 'confirm_request' : 'booking_confirmation', recipient: contact.email, locale: raw.locale, payload: { manageToken } }
           : undefined,
+        history: (r) => ({
+          at: nowDate,
+          actor: raw.actor ?? { kind: 'citizen' },
+          action: 'appointment.book',
+          details: {
+            reference: formatReference(r.reference ?? ''), channel, toStart: new Date(start).toISOString(), toStatus: r.status,
+          },
+        }),
       });
       if (row === null) return { kind: 'unavailable' as const };
       const appointment = toAppointmentView(row, catalog, raw.locale, now);

@@ -1,15 +1,20 @@
 // Use case: replace an organization's configuration (CLI `config import`, demo).
 // All or nothing; refuses to strand upcoming appointments unless told to keep
-// them as they are, in which case they are marked for staff.
+// them as they are, in which case they are marked for staff. What it does to
+// appointments (another desk at the same time, marked or no longer marked as a
+// conflict) is recorded in their history in the same transaction.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { clearResolvedConflicts, laneRows, markConflicts, setLane, upcomingAppointments } from '../db/repositories/appointment-repo.ts';
+import { recordAppointmentChanges, type AppointmentEntry } from '../db/repositories/appointment-history-repo.ts';
+import type { ChangeCause, HistoryActor } from '../domain/appointment-history.ts';
 import { loadOrgConfig, lockOrganizationConfig, organizationExists, recordAudit, saveOrgConfig } from '../db/repositories/organization-repo.ts';
 import { findConfigConflicts, type ConfigConflict, type ConflictReason } from '../domain/config-conflicts.ts';
 import { planRelanes } from '../domain/relane.ts';
 import { localDateOf, localTimeOf } from '../domain/time.ts';
 import type { OrgConfig } from '../domain/types.ts';
 import { configVersion } from './config-version.ts';
+import { historyEntry } from './history-entry.ts';
 import { formatReference } from './tokens.ts';
 
 export interface ImportResult {
@@ -35,6 +40,8 @@ export async function importConfig(
     clearResolved?: boolean;
     /** the audit entry's action and extra details (default `config.import` with counts) */
     audit?: { action: string; details?: Record<string, unknown> };
+    /** for the appointments' history: the staff user who made the change (else the system), why, and the reason typed */
+    history?: { actorUserId?: string; cause: ChangeCause; reason?: string };
   },
 ): Promise<ImportResult> {
   return db.transaction().execute(async (tx) => {
@@ -78,8 +85,26 @@ export async function importConfig(
     await saveOrgConfig(tx, q.orgId, q.config);
     // in the planned order: each target lane is free when its row moves there
     for (const m of moves) await setLane(tx, q.orgId, m.id, m.to, new Date(q.now));
-    if (q.clearResolved) await clearResolvedConflicts(tx, q.orgId, conflicts.map((c) => c.appointment.reference), new Date(q.now));
+    const cleared = q.clearResolved ? await clearResolvedConflicts(tx, q.orgId, conflicts.map((c) => c.appointment.reference), new Date(q.now)) : [];
     await markConflicts(tx, q.orgId, conflicts.map((c) => ({ reference: c.appointment.reference, reason: c.reason })));
+    // each appointment's history: moved to another desk, newly kept as a conflict, no longer one
+    const actor: HistoryActor = q.history?.actorUserId ? { kind: 'staff', userId: q.history.actorUserId } : { kind: 'system' };
+    const why = { cause: q.history?.cause ?? 'import', ...(q.history?.reason ? { reason: q.history.reason } : {}) } as const;
+    const byReference = new Map(rows.map((r) => [r.reference, r]));
+    const at = { orgId: q.orgId, now: q.now };
+    const entries: AppointmentEntry[] = [];
+    for (const m of moves) {
+      const r = rows.find((x) => x.id === m.id);
+      if (r) entries.push(historyEntry(at, r, actor, 'appointment.relane', { fromLane: m.from, toLane: m.to, ...why }));
+    }
+    for (const c of conflicts) {
+      const r = byReference.get(c.appointment.reference);
+      if (r && r.conflict === null) entries.push(historyEntry(at, r, actor, 'appointment.conflict', { conflict: c.reason, ...why }));
+    }
+    for (const r of cleared) {
+      if (r.status !== 'cancelled') entries.push(historyEntry(at, r, actor, 'appointment.conflict_cleared', why));
+    }
+    await recordAppointmentChanges(tx, entries);
     await recordAudit(tx, {
       orgId: q.orgId,
       actor: q.actor ?? 'cli',

@@ -11,7 +11,7 @@ import { checkStart } from '../domain/availability.ts';
 import type { Channel, Office } from '../domain/types.ts';
 import type { Database } from '../db/schema.ts';
 import {
-  busyAndConfigVersion, insertIfLaneFree, releaseExpired, type AppointmentRow, type NewAppointment, type OutboxDraft,
+  busyAndConfigVersion, insertIfLaneFree, releaseExpired, type AppointmentRow, type HistoryDraft, type NewAppointment, type OutboxDraft,
 } from '../db/repositories/appointment-repo.ts';
 import type { Catalog } from './catalog.ts';
 import { requireCurrentConfig } from './fresh-config.ts';
@@ -31,6 +31,8 @@ export async function occupyFreeLane(
     row: (attempt: number) => Omit<NewAppointment, 'lane' | 'starts_at' | 'ends_at' | 'office_id' | 'org_id' | 'channel' | 'duration_minutes'>;
     /** an e-mail about the row, written to the outbox with it */
     mail?: OutboxDraft;
+    /** the history entry of the new row (bookings; not holds), written with it */
+    history?: (row: NewAppointment) => HistoryDraft;
   },
 ): Promise<AppointmentRow | null> {
   const end = q.start + q.durationMinutes * 60_000;
@@ -45,7 +47,7 @@ export async function occupyFreeLane(
       q.start,
     );
     if (!check.ok) return null;
-    const inserted = await insertIfLaneFree(tx, {
+    const row: NewAppointment = {
       ...q.row(attempt),
       org_id: orgId,
       office_id: q.office.id,
@@ -54,7 +56,8 @@ export async function occupyFreeLane(
       ends_at: new Date(end),
       channel: q.channel,
       duration_minutes: q.durationMinutes,
-    }, q.mail);
+    };
+    const inserted = await insertIfLaneFree(tx, row, q.mail, q.history?.(row));
     if (inserted) return inserted;
     if (attempt === 0) {
       await releaseExpired(tx, { orgId, officeId: q.office.id, from: new Date(q.start), to: new Date(end), now: new Date(q.now) });

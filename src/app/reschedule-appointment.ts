@@ -43,6 +43,7 @@ async function reschedule(
       if (row.starts_at.getTime() - office.booking.cancelUntilMinutes * 60_000 <= now) throw new DomainError('too_late');
       return row;
     },
+    history: { actor: { kind: 'citizen' } },
   });
   if (row) return toAppointmentView(row, catalog, q.locale ?? (row.locale === 'en' ? 'en' : 'de'), now);
   const alternatives = await alternativesAround(ctx, { catalog, office, durationMinutes, channel, around: start, now });

@@ -11,6 +11,7 @@ import * as m004 from './migrations/004-staff.ts';
 import * as m005 from './migrations/005-staff-admin.ts';
 import * as m006 from './migrations/006-rate-limits.ts';
 import * as m007 from './migrations/007-outbox-failures.ts';
+import * as m008 from './migrations/008-appointment-history.ts';
 
 /** Every migration, by name. Add new files here; names sort in application order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -21,6 +22,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '005-staff-admin': m005,
   '006-rate-limits': m006,
   '007-outbox-failures': m007,
+  '008-appointment-history': m008,
 };
 
 const provider: MigrationProvider = {

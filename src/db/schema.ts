@@ -90,6 +90,12 @@ export interface AuditLogTable {
   actor: string;
   action: string;
   details: Json<unknown>;
+  /** the appointment an `appointment.*` entry is about (migration 008) */
+  appointment_id: string | null;
+  /** the office the entry concerns; null for organization-wide entries */
+  office_id: string | null;
+  /** the staff user who made the change, if one did */
+  actor_user_id: string | null;
 }
 
 export type StaffRole = 'admin' | 'lead' | 'clerk';

@@ -59,14 +59,15 @@ describe('staff counter actions', () => {
     await clerk.get(`/staff/termin/${ref}`);
     await clerk.post(`/staff/termin/${ref}/status`, { status: 'booked' });
     assert.equal(await status('Heute Spaeter'), 'booked', 'a wrong "completed" is undone on the day');
-    // every change at the counter is in the audit log: who, what, from and to
-    const audit = await env.app.ctx.db.selectFrom('audit_log').select(['actor', 'action', 'details'])
+    // every change at the counter is in the appointment's history: who, what, from and to
+    const audit = await env.app.ctx.db.selectFrom('audit_log').select(['actor', 'actor_user_id', 'action', 'details'])
       .where('action', 'like', 'appointment.attendance%').orderBy('id').execute();
     const mine = audit.filter((a) => (a.details as { reference?: string }).reference === ref);
-    assert.deepEqual(mine.map((a) => [(a.details as { from: string }).from, (a.details as { to: string }).to]), [
+    assert.deepEqual(mine.map((a) => [(a.details as { fromStatus: string }).fromStatus, (a.details as { toStatus: string }).toStatus]), [
       ['booked', 'checked_in'], ['checked_in', 'booked'], ['booked', 'checked_in'], ['checked_in', 'completed'], ['completed', 'booked'],
     ]);
-    assert.deepEqual(new Set(mine.map((a) => a.actor)), new Set(['staff:clerk-a@example.org']));
+    const clerkId = (await env.app.ctx.db.selectFrom('staff_users').select('id').where('email', '=', 'clerk-a@example.org').executeTakeFirstOrThrow()).id;
+    assert.deepEqual(new Set(mine.map((a) => `${a.actor} ${a.actor_user_id}`)), new Set([`staff ${clerkId}`]));
     assert.equal(mine.at(-1)!.action, 'appointment.attendance_undo');
     const noCsrf = await clerk.post(`/staff/termin/${ref}/status`, { status: 'booked' }, { csrf: false });
     assert.equal(noCsrf.statusCode, 403);

@@ -1,6 +1,7 @@
 // Use case: staff book for a caller (channel 'phone', within the phone lanes)
 // or a walk-in (channel 'counter'). E-mail is optional; when given, the
 // confirmation goes out exactly as for online bookings (bookAppointment does it).
+// The history records the staff member as the one who booked.
 import type { Locale, ServiceRequest } from '../../domain/types.ts';
 import type { AppContext } from '../context.ts';
 import { bookAppointment } from '../book-appointment.ts';
@@ -18,6 +19,7 @@ export async function bookForCaller(
   requireOffice(user, q.office, await ctx.catalog());
   const r = await bookAppointment(ctx, {
     office: q.office, services: q.services, startsAt: q.startsAt, channel: q.channel, contact: q.contact, locale: q.locale,
+    actor: { kind: 'staff', userId: user.id },
   });
   return r.appointment;
 }

@@ -92,6 +92,7 @@ export async function changeSettings(ctx: AppContext, user: StaffUser, q: Change
     config: next,
     now,
     actor: `staff:${user.email}`,
+    history: { actorUserId: user.id, cause: 'settings' },
     baseVersion: q.base,
     audit: { action: q.action, details },
     keepConflicts: (conflicts) => {

@@ -1,6 +1,8 @@
 // Use case: staff move an appointment on the citizen's behalf (phone lanes
 // allowed, no cancellation deadline), with a reason, atomically (move-to-time.ts).
-// The citizen is told by e-mail ('reschedule', with the reason in the payload).
+// The citizen is told by e-mail ('reschedule', with the reason in the payload);
+// the history records who moved it, from when to when, and the reason.
+import type { ChangeCause } from '../../domain/appointment-history.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { parseRfc3339 } from '../../domain/time.ts';
 import type { Locale } from '../../domain/types.ts';
@@ -13,15 +15,20 @@ import type { StaffUser } from './access.ts';
 import { concernsStillOffered } from './list-move-times.ts';
 import { loadForStaff, staffView, type StaffAppointmentView } from './get-staff-appointment.ts';
 
-export async function moveOnBehalf(
-  ctx: AppContext, user: StaffUser, q: { reference: string; startsAt: string; reason: string; locale: Locale },
-): Promise<StaffAppointmentView> {
+export interface MoveOnBehalfInput {
+  reference: string;
+  startsAt: string;
+  reason: string;
+  locale: Locale;
+  /** for the history: a closure or block made the move necessary */
+  cause?: ChangeCause;
+}
+
+export async function moveOnBehalf(ctx: AppContext, user: StaffUser, q: MoveOnBehalfInput): Promise<StaffAppointmentView> {
   return withFreshCatalog(ctx, (catalog) => move(ctx, catalog, user, q));
 }
 
-async function move(
-  ctx: AppContext, catalog: Catalog, user: StaffUser, q: { reference: string; startsAt: string; reason: string; locale: Locale },
-): Promise<StaffAppointmentView> {
+async function move(ctx: AppContext, catalog: Catalog, user: StaffUser, q: MoveOnBehalfInput): Promise<StaffAppointmentView> {
   const now = ctx.now();
   const start = parseRfc3339(q.startsAt);
   const reason = q.reason.trim();
@@ -42,6 +49,7 @@ async function move(
       return row;
     },
     mailPayload: { ...(reason ? { reason } : {}), byStaff: true },
+    history: { actor: { kind: 'staff', userId: user.id }, reason, cause: q.cause },
   });
   if (row) return staffView(row, catalog, q.locale, now);
   throw new DomainError('slot_unavailable');

@@ -6,6 +6,7 @@
 // audit log, re-laning in the same transaction), then carries out staff's choice
 // per appointment: move to the suggested time, cancel with the message, or keep
 // as a conflict. Nothing is silently dropped: whatever cannot be done is kept.
+import { causeOfChange } from '../../domain/appointment-history.ts';
 import { DomainError, isDomainError, type FieldErrors } from '../../domain/errors.ts';
 import { suggestMoves } from '../../domain/suggest-moves.ts';
 import { compareDates, isValidLocalDate, isValidLocalTime, localDateOf, localTimeOf, parseLocalTime, parseRfc3339, addDays, zonedInstant } from '../../domain/time.ts';
@@ -163,16 +164,18 @@ export async function applyPlanChange(
   const catalog = await ctx.catalog();
   const now = ctx.now();
   const known = await knownConflicts(ctx, catalog.config, now);
+  const cause = causeOfChange(q.details.change);
+  const reason = q.reason.trim();
   const done = await importConfig(ctx.db, {
     orgId: ctx.orgId, config: q.config, now, keepConflicts: true, relane: true, clearResolved: q.clearResolved,
     actor: `staff:${user.email}`, audit: { action: 'config.import', details: { office: q.officeId, ...q.details } },
+    history: { actorUserId: user.id, cause: cause ?? 'settings', ...(reason ? { reason } : {}) },
   });
   ctx.invalidateCatalog();
   ctx.forgetAvailability();
   const stranded = newlyStranded(done, q.officeId, known);
   const choices = new Map([...q.choices].map(([ref, c]) => [normalizeReference(ref) ?? '', c]));
   const outcomes = new Map<string, Outcome>();
-  const reason = q.reason.trim();
   // cancellations first: they may free the times the moves go to
   for (const ref of stranded) {
     const reference = formatReference(ref);
@@ -181,7 +184,7 @@ export async function applyPlanChange(
     else if (c.choice === 'keep') outcomes.set(ref, { reference, outcome: 'kept' });
     else if (c.choice === 'cancel') {
       try {
-        await cancelOnBehalf(ctx, user, { reference, reason, locale: q.locale });
+        await cancelOnBehalf(ctx, user, { reference, reason, locale: q.locale, cause });
         outcomes.set(ref, { reference, outcome: 'cancelled' });
       } catch (e) {
         if (!isDomainError(e)) throw e;
@@ -200,7 +203,7 @@ export async function applyPlanChange(
     }
     try {
       const before = await findByReference(ctx.db, ctx.orgId, ref);
-      const moved = await moveOnBehalf(ctx, user, { reference, startsAt: c.startsAt!, reason, locale: q.locale });
+      const moved = await moveOnBehalf(ctx, user, { reference, startsAt: c.startsAt!, reason, locale: q.locale, cause });
       const from = before ? slotTime(before.starts_at.getTime(), catalog.config.organization.timezone).startsAt : undefined;
       outcomes.set(ref, { reference, outcome: 'moved', startsAt: moved.startsAt, ...(from ? { from } : {}) });
     } catch (e) {

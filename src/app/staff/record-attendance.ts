@@ -1,6 +1,7 @@
 // Use case: at the counter: the citizen has arrived (checked_in), was served
 // (completed), or did not come (no_show); or a mistaken click is undone
-// (booked again), each recorded in the audit log. Each action only when it makes sense in time:
+// (booked again), each recorded in the appointment's history (`appointment.attendance`,
+// `appointment.attendance_undo`). Each action only when it makes sense in time:
 // - check-in only on the appointment's own day (in the organization's time zone);
 // - completed once checked in, or once the time has begun;
 // - no-show once the time has begun;
@@ -9,8 +10,8 @@ import { DomainError } from '../../domain/errors.ts';
 import { localDateOf } from '../../domain/time.ts';
 import { updateAppointment } from '../../db/repositories/appointment-repo.ts';
 import { withRetry } from '../../db/retry.ts';
-import { recordAudit } from '../../db/repositories/organization-repo.ts';
-import { formatReference } from '../tokens.ts';
+import { recordAppointmentChanges } from '../../db/repositories/appointment-history-repo.ts';
+import { historyEntry } from '../history-entry.ts';
 import type { AppContext } from '../context.ts';
 import { effectiveStatus, type PublicStatus } from '../appointment-view.ts';
 import type { Locale } from '../../domain/types.ts';
@@ -62,17 +63,17 @@ export async function recordAttendance(
   const now = ctx.now();
   const row = await withRetry(() =>
     ctx.db.transaction().execute(async (tx) => {
-      const row = await loadForStaff(tx, ctx.orgId, user, catalog, q.reference);
+      const row = await loadForStaff(tx, ctx.orgId, user, catalog, q.reference, { forUpdate: true });
       const status = effectiveStatus(row, now);
       if (status === q.status) return row;
       const refusal = attendanceRefusal({ status, startsAt: row.starts_at.getTime() }, q.status, now, tz);
       if (refusal) throw new DomainError('not_allowed', { fields: { status: { key: refusal } } });
       const updated = await updateAppointment(tx, ctx.orgId, row.id, { status: q.status, expires_at: null, updated_at: new Date(now) });
       // who changed what at the counter, and when (the reference only, no personal data)
-      await recordAudit(tx, {
-        orgId: ctx.orgId, actor: `staff:${user.email}`, action: q.status === 'booked' ? 'appointment.attendance_undo' : 'appointment.attendance',
-        details: { office: row.office_id, reference: formatReference(row.reference ?? ''), from: status, to: q.status },
-      });
+      await recordAppointmentChanges(tx, [historyEntry(
+        { orgId: ctx.orgId, now }, row, { kind: 'staff', userId: user.id }, q.status === 'booked' ? 'appointment.attendance_undo' : 'appointment.attendance',
+        { fromStatus: status, toStatus: q.status },
+      )]);
       return updated;
     }),
   );

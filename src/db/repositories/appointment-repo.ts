@@ -1,6 +1,7 @@
 // SQL for appointments and holds (one table: both occupy a lane of an office).
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { AppointmentsTable, Database } from '../schema.ts';
+import type { AppointmentEntry } from './appointment-history-repo.ts';
 import type { MailKind } from './outbox-repo.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -96,8 +97,21 @@ export async function releaseExpired(
     del = del.where('starts_at', '<', q.to).where('ends_at', '>', q.from);
     upd = upd.where('starts_at', '<', q.to).where('ends_at', '>', q.from);
   }
-  const [d, u] = [await del.executeTakeFirst(), await upd.executeTakeFirst()];
-  return { holds: Number(d.numDeletedRows), pending: Number(u.numUpdatedRows) };
+  const released = upd.returning(['org_id', 'id', 'office_id', 'reference']);
+  // each released booking's history entry (`appointment.expire`, by the system) in the same statement
+  const d = await del.executeTakeFirst();
+  const u = await tx
+    .with('u', () => released)
+    .insertInto('audit_log')
+    .columns(['org_id', 'at', 'actor', 'action', 'appointment_id', 'office_id', 'details'])
+    .expression((eb) =>
+      eb.selectFrom('u').select((e) => [
+        'u.org_id', sql<Date>`${q.now}::timestamptz`.as('at'), e.val('system').as('actor'), e.val('appointment.expire').as('action'), 'u.id', 'u.office_id',
+        sql<string>`jsonb_build_object('reference', concat(left(u.reference, 4), '-', substr(u.reference, 5)), 'fromStatus', 'pending', 'toStatus', 'cancelled')`.as('details'),
+      ]),
+    )
+    .executeTakeFirst();
+  return { holds: Number(d.numDeletedRows), pending: Number(u.numInsertedOrUpdatedRows ?? 0) };
 }
 
 /** Inserts unless the lane is taken (exclusion constraint): returns the new row or null. */
@@ -109,18 +123,22 @@ export interface OutboxDraft {
   payload: Record<string, unknown>;
 }
 
+/** The history entry of a new appointment; its id and office come from the inserted row. */
+export type HistoryDraft = Omit<AppointmentEntry, 'appointmentId' | 'officeId' | 'orgId'>;
+
 /**
  * Inserts unless the exclusion constraint finds the lane taken (then null). With `mail`, the
- * outbox row is written by the same statement (one round trip less on every booking).
+ * outbox row, and with `history`, the history entry are written by the same statement (no
+ * extra round trip on a booking).
  */
-export async function insertIfLaneFree(tx: Db, row: NewAppointment, mail?: OutboxDraft): Promise<AppointmentRow | null> {
-  if (!mail) {
+export async function insertIfLaneFree(tx: Db, row: NewAppointment, mail?: OutboxDraft, history?: HistoryDraft): Promise<AppointmentRow | null> {
+  if (!mail && !history) {
     const inserted = await tx.insertInto('appointments').values(row).onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst();
     return inserted ?? null;
   }
-  const inserted = await tx
-    .with('a', (db) => db.insertInto('appointments').values(row).onConflict((oc) => oc.doNothing()).returningAll())
-    .with('o', (db) =>
+  let query = tx.with('a', (db) => db.insertInto('appointments').values(row).onConflict((oc) => oc.doNothing()).returningAll());
+  if (mail) {
+    query = query.with('o', (db) =>
       db
         .insertInto('outbox')
         .columns(['org_id', 'appointment_id', 'kind', 'recipient', 'locale', 'payload'])
@@ -130,10 +148,23 @@ export async function insertIfLaneFree(tx: Db, row: NewAppointment, mail?: Outbo
             sql<string>`${JSON.stringify(mail.payload)}::jsonb`.as('payload'),
           ]),
         ),
-    )
-    .selectFrom('a')
-    .selectAll()
-    .executeTakeFirst();
+    ) as unknown as typeof query;
+  }
+  if (history) {
+    const userId = history.actor.kind === 'staff' ? history.actor.userId : null;
+    query = query.with('h', (db) =>
+      db
+        .insertInto('audit_log')
+        .columns(['org_id', 'at', 'actor', 'actor_user_id', 'action', 'appointment_id', 'office_id', 'details'])
+        .expression((eb) =>
+          eb.selectFrom('a').select((e) => [
+            'a.org_id', sql<Date>`${history.at}::timestamptz`.as('at'), e.val(history.actor.kind).as('actor'), sql<string | null>`${userId}::uuid`.as('actor_user_id'),
+            e.val(history.action).as('action'), 'a.id', 'a.office_id', sql<string>`${JSON.stringify(history.details)}::jsonb`.as('details'),
+          ]),
+        ),
+    ) as unknown as typeof query;
+  }
+  const inserted = await query.selectFrom('a').selectAll().executeTakeFirst();
   return (inserted as AppointmentRow | undefined) ?? null;
 }
 
@@ -258,11 +289,12 @@ export async function setLane(db: Db, orgId: string, id: string, lane: number, n
   await db.updateTable('appointments').set({ lane, updated_at: now }).where('org_id', '=', orgId).where('id', '=', id).execute();
 }
 
-/** Clears the conflict mark of upcoming appointments not in `keep` (their configuration fits again). */
-export async function clearResolvedConflicts(db: Db, orgId: string, keep: string[], now: Date): Promise<number> {
+/** Clears the conflict mark of upcoming appointments not in `keep` (their configuration fits again); returns them. */
+export async function clearResolvedConflicts(
+  db: Db, orgId: string, keep: string[], now: Date,
+): Promise<Pick<AppointmentRow, 'id' | 'office_id' | 'reference' | 'status'>[]> {
   let q = db.updateTable('appointments').set({ conflict: null })
     .where('org_id', '=', orgId).where('conflict', 'is not', null).where('ends_at', '>', now);
   if (keep.length > 0) q = q.where('reference', 'not in', keep);
-  const r = await q.executeTakeFirst();
-  return Number(r.numUpdatedRows);
+  return q.returning(['id', 'office_id', 'reference', 'status']).execute();
 }

@@ -42,7 +42,8 @@ export async function claimDueReminders(
  * Erases the personal data of appointments that ended before `endedBefore`:
  * name, e-mail, phone, e-mail key and token hash; sets anonymized_at. The
  * rows stay (office, time, concerns, status) for statistics. Their outbox
- * rows (recipient, links) are deleted. Returns how many were anonymised.
+ * rows (recipient, links) are deleted, and the reasons staff typed into their
+ * history (moves, cancellations) removed. Returns how many were anonymised.
  */
 export async function anonymizeEnded(tx: AnyDb, q: { orgId: string; endedBefore: Date; now: Date; limit: number }): Promise<number> {
   const db = mailDb(tx);
@@ -61,6 +62,9 @@ export async function anonymizeEnded(tx: AnyDb, q: { orgId: string; endedBefore:
   if (ids.length === 0) return 0;
   const list = ids.map((r) => r.id);
   await db.deleteFrom('outbox').where('org_id', '=', q.orgId).where('appointment_id', 'in', list).execute();
+  // the reasons staff typed into the appointments' history may name the person too
+  await db.updateTable('audit_log').set({ details: sql<string>`details - 'reason'` })
+    .where('org_id', '=', q.orgId).where('appointment_id', 'in', list).where('action', 'in', ['appointment.move', 'appointment.cancel']).execute();
   const r = await db
     .updateTable('appointments')
     .set({

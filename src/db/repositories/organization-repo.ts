@@ -1,5 +1,5 @@
 // Reads and writes an organization's configuration (organization, services, offices).
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { Assistant, Office, OrgConfig, Organization, Service } from '../../domain/types.ts';
 
@@ -92,12 +92,26 @@ export async function saveOrgConfig(tx: Transaction<Database>, orgId: string, co
   }
 }
 
+/**
+ * Writes an audit entry. The office it concerns is taken from `details.office` (so a lead
+ * sees their offices' entries), the staff user from an actor `staff:EMAIL` (by id, for the
+ * person filter and the name shown).
+ */
 export async function recordAudit(
   tx: Db,
   entry: { orgId: string; actor: string; action: string; details?: unknown },
 ): Promise<void> {
-  await tx
-    .insertInto('audit_log')
-    .values({ org_id: entry.orgId, actor: entry.actor, action: entry.action, details: JSON.stringify(entry.details ?? {}) })
-    .execute();
+  await tx.insertInto('audit_log').values(auditValues(entry)).execute();
+}
+
+/** The audit_log row of an entry: its office from `details.office`, its staff user from the actor `staff:EMAIL`. */
+export function auditValues(entry: { orgId: string; actor: string; action: string; details?: unknown }) {
+  const office = (entry.details as { office?: unknown } | undefined)?.office;
+  const email = entry.actor.startsWith('staff:') ? entry.actor.slice('staff:'.length) : null;
+  return {
+    org_id: entry.orgId, actor: entry.actor, action: entry.action, details: JSON.stringify(entry.details ?? {}),
+    office_id: typeof office === 'string' ? office : null,
+    actor_user_id: email === null ? null
+      : (eb: ExpressionBuilder<Database, 'audit_log'>) => eb.selectFrom('staff_users').select('id').where('org_id', '=', entry.orgId).where('email', '=', email),
+  };
 }

@@ -3,6 +3,7 @@
 // page by its id — the page never takes the outcomes from its address.
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import { auditValues } from './organization-repo.ts';
 
 export const PLAN_OUTCOME_ACTION = 'plan.outcome';
 
@@ -11,7 +12,7 @@ export async function recordPlanOutcome(
   db: Kysely<Database>, entry: { orgId: string; actor: string; details: Record<string, unknown> },
 ): Promise<string> {
   const row = await db.insertInto('audit_log')
-    .values({ org_id: entry.orgId, actor: entry.actor, action: PLAN_OUTCOME_ACTION, details: JSON.stringify(entry.details) })
+    .values(auditValues({ orgId: entry.orgId, actor: entry.actor, action: PLAN_OUTCOME_ACTION, details: entry.details }))
     .returning('id').executeTakeFirstOrThrow();
   return String(row.id);
 }
