@@ -12,8 +12,10 @@
 //   BENCH_SECONDS       autocannon duration per HTTP run (default 10)
 //   BENCH_QUICK=1       fewer runs everywhere (a smoke test of the bench itself)
 //   BENCH_PROFILE=1     also CPU-profile the server child processes and say where their time goes
+//   BENCH_MAIL_RATE     bookings/s of the paced mail-delay rush (default 20; PostgreSQL only)
 import { webPages } from './web-pages.ts';
 import { mailDelay, type MailDelay } from './mail-delay.ts';
+import { describeMailRush, mailRush, type MailRush } from './mail-rush.ts';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Profiler } from 'node:inspector';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -404,17 +406,49 @@ function report(o: Outcome): void {
   if (o.problems.length > 10) log(`  … ${o.problems.length - 10} more log lines`);
 }
 
+function reportMailRushes(runs: MailRush[], kinds: BenchKind[]): void {
+  log('\nMail delay during a booking rush (from the 201 to the SMTP server\'s 250; server processes with the relay on PostgreSQL):');
+  if (!kinds.includes('postgres')) {
+    log(`  skipped: it needs PostgreSQL (BENCH_DATABASE_URL, default ${DEFAULT_POSTGRES_URL}; BENCH_DB=postgres or both)`);
+    return;
+  }
+  const rows = runs.flatMap((r) => {
+    const paced = r.postsPerSec !== undefined;
+    const all = r.arrived === r.bookings;
+    return [
+      [`${r.processes} processes, ${paced ? `held to ${r.postsPerSec} bookings/s` : `${r.clients} clients as fast as they can`}: p50 / p99`,
+        `${ms(r.p50, 0)} / ${ms(r.p99, 0)}`, paced ? 'p99 < 2 s' : '(reference)', paced ? (r.p99 < 2000 && all ? 'meets' : 'MISSES') : ''],
+      ['  bookings/s reached; confirmations arrived / bookings', `${num(r.bookingsPerSec)}; ${r.arrived} / ${r.bookings}`, 'all', all ? 'meets' : 'MISSES'],
+      ['  warn/error lines in server logs', String(r.problems.length), '0', r.problems.length === 0 ? 'meets' : 'MISSES'],
+    ];
+  });
+  log(table(['figure', 'measured', 'target', ''], rows));
+  for (const p of runs.flatMap((r) => r.problems).slice(0, 10)) log(`  log: ${p}`);
+}
+
 async function main(): Promise<void> {
   const t0 = Date.now();
   const kinds = await chooseKinds();
   log(`Amtszeit bench: ${kinds.join(', ')}; HTTP server mode: ${HTTP_MODE}; ${availableParallelism()} cores; Node ${process.version}${QUICK ? '; QUICK' : ''}`);
   const outcomes: Outcome[] = [];
+  const mailRushes: MailRush[] = [];
   try {
     for (const k of kinds) outcomes.push(await runOne(k));
+    if (kinds.includes('postgres')) {
+      // (d) mail delay during a booking rush: 2 server processes, each with its relay, a local SMTP server
+      log('\n=== mail delay during a booking rush (PostgreSQL) ===');
+      const rate = Number(process.env.BENCH_MAIL_RATE ?? 20);
+      for (const q of [{ clients: 20, postsPerSec: rate }, ...(QUICK ? [] : [{ clients: RUSH_CLIENTS }])]) {
+        const r = await mailRush(ADMIN_URL, { ...q, processes: RUSH_PROCESSES_POSTGRES, cleanups });
+        log(describeMailRush(r));
+        mailRushes.push(r);
+      }
+    }
   } finally {
     await cleanupAll();
   }
   for (const o of outcomes) report(o);
+  reportMailRushes(mailRushes, kinds);
   const web = await webPages(QUICK ? 50 : 300);
   log('\nCitizen pages (server render through inject, in-memory PGlite, demo city):');
   log(table(['page', 'p50', 'p99', 'target', '', 'HTML'], web.pages.map((p) => [p.page, ms(p.p50, 1), ms(p.p99, 1), 'p99 < 30 ms', p.p99 < 30 ? 'meets' : 'MISSES', `${p.htmlBytes} B`])));

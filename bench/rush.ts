@@ -62,7 +62,13 @@ export async function rushCapacity(request: RequestFn, base: string, from: strin
 export async function bookingRush(
   db: Kysely<Database>,
   bases: string[],
-  q: { from: string; to: string; lanes: number; clients: number },
+  q: {
+    from: string; to: string; lanes: number; clients: number;
+    /** called with the booking's e-mail address and performance.now() when its 201 arrived */
+    onBooked?: (email: string, at: number) => void;
+    /** at most this many POSTs per second over all clients (default: as fast as they can) */
+    postsPerSec?: number;
+  },
 ): Promise<RushResult> {
   const http = createClient(q.clients);
   try {
@@ -77,6 +83,15 @@ export async function bookingRush(
       statuses[`${status}${code}`] = (statuses[`${status}${code}`] ?? 0) + 1;
     };
     const t0 = performance.now();
+    let nextPost = t0;
+    /** waits for the next POST slot when the rush is paced */
+    const pace = async () => {
+      if (!q.postsPerSec) return;
+      const at = Math.max(performance.now(), nextPost);
+      nextPost = at + 1000 / q.postsPerSec;
+      const wait = at - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    };
 
     const client = async (c: number) => {
       const base = bases[c % bases.length];
@@ -108,11 +123,13 @@ export async function bookingRush(
           continue;
         }
         const t = pick(d.body.times);
+        const email = `rush-${c}-${n}@example.org`;
+        await pace();
         const p = await http.request(base, 'POST', '/api/v1/appointments', {
           office: RUSH_OFFICE,
           services: SERVICES,
           startsAt: t.startsAt,
-          contact: { name: `Rush ${c}-${n}`, email: `rush-${c}-${n}@example.org` },
+          contact: { name: `Rush ${c}-${n}`, email },
           locale: 'de',
           consent: true,
         });
@@ -120,6 +137,7 @@ export async function bookingRush(
         posts++;
         postMs.push(p.ms);
         if (p.status === 201) {
+          q.onBooked?.(email, performance.now());
           booked++;
           bookedMs.push(p.ms);
           lastBooking = performance.now();
