@@ -117,12 +117,12 @@ describe('staff counter actions', () => {
     assert.ok(day.body.includes('href="/staff/export?office=a&amp;from=2026-11-30&amp;to=2026-11-30"'), 'the day view links the export form');
     const form = await lead.get('/staff/export?office=a&from=2026-11-30&to=2026-11-30');
     assert.equal(form.statusCode, 200);
-    assert.match(form.body, /<form method="get" action="\/staff\/export.csv"/);
+    assert.match(form.body, /<form method="post" action="\/staff\/export.csv"/);
     assert.match(form.body, /name="from"[^>]*|id="from"/);
     for (const [q, text] of [
-      ['from=2026-01-01&to=2026-06-01', /höchstens 92 Tage/],
+      ['from=2026-01-01&to=2027-06-01', /höchstens 366 Tage/],
       ['from=2026-12-31&to=2026-11-30', /Ende vor Beginn/],
-      ['from=2026-02-30&to=2026-03-01', /Datum ungültig, JJJJ-MM-TT/],
+      ['from=2026-02-30&to=2026-03-01', /„2026-02-30“ ist kein gültiges Datum. Bitte als TT.MM.JJJJ eingeben/],
     ] as const) {
       const r = await lead.get(`/staff/export.csv?office=a&${q}`);
       assert.equal(r.statusCode, 400, q);
@@ -130,8 +130,8 @@ describe('staff counter actions', () => {
       assert.match(r.body, text, q);
       assert.match(r.body, /Es gibt ein Problem/);
     }
-    const en = await lead.get('/staff/export.csv?office=a&from=2026-01-01&to=2026-06-01&lang=en');
-    assert.match(en.body, /at most 92 days/);
+    const en = await lead.get('/staff/export.csv?office=a&from=2026-01-01&to=2027-06-01&lang=en');
+    assert.match(en.body, /at most 366 days/);
     await lead.get('/staff?lang=de');
     assert.equal((await clerk.get('/staff/export?office=a')).statusCode, 404);
     assert.equal((await lead.get('/staff/export?office=b')).statusCode, 404);

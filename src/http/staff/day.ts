@@ -1,5 +1,5 @@
-// The day view (/staff) and the search (/staff/suche).
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+// The day view (/staff), the search (/staff/suche) and the printable day list (/staff/druck).
+import type { FastifyInstance } from 'fastify';
 import { userOffices } from '../../app/staff/access.ts';
 import { getDay } from '../../app/staff/get-day.ts';
 import { searchAppointments } from '../../app/staff/search-appointments.ts';
@@ -10,12 +10,7 @@ import { sendPage } from '../web/page.ts';
 import { DayPage } from '../views/staff/day-page.tsx';
 import { SearchPage } from '../views/staff/search-page.tsx';
 import { PrintPage } from '../views/staff/print-page.tsx';
-import { exportAppointments, exportRangeProblems } from '../../app/staff/export-appointments.ts';
-import { ExportPage } from '../views/staff/export-page.tsx';
 import { StaffErrorPage } from '../views/staff/staff-error-page.tsx';
-import { isDomainError, type FieldErrors } from '../../domain/errors.ts';
-import type { StaffTexts } from '../views/staff/staff-texts.ts';
-import type { FieldError } from '../views/components.tsx';
 import type { StaffDeps } from './plugin.ts';
 import { query, staffEnv, userOf } from './staff-page.ts';
 
@@ -59,55 +54,9 @@ export function registerDayRoutes(app: FastifyInstance, { ctx }: StaffDeps): voi
     const day = await getDay(ctx, user, { office: q.office ?? userOffices(user, await ctx.catalog())[0] ?? '', date: q.date || undefined, locale });
     return sendPage(reply, PrintPage({ frame, day }));
   });
-
-  /** The export form: leads and admins, their offices. */
-  async function exportForm(req: FastifyRequest, reply: FastifyReply, errors: FieldErrors) {
-    const user = userOf(req);
-    if (user.role === 'clerk') throw new DomainError('not_found');
-    const catalog = await ctx.catalog();
-    const mine = userOffices(user, catalog);
-    const q = query(req);
-    const office = q.office ?? mine[0] ?? '';
-    if (!mine.includes(office)) throw new DomainError('not_found');
-    const { frame, t } = staffEnv(req, reply);
-    const list = exportErrors(errors, t);
-    const form = { office, from: (q.from ?? '').slice(0, 20), to: (q.to ?? q.from ?? '').slice(0, 20) };
-    const offices = mine.map((id) => ({ id, name: catalog.offices.get(id)?.name ?? id }));
-    return sendPage(reply, ExportPage({ frame, offices, form, errors: list }), list.length ? 400 : 200);
-  }
-
-  app.get('/staff/export', async (req, reply) => exportForm(req, reply, {}));
-
-  app.get('/staff/export.csv', async (req, reply) => {
-    const user = userOf(req);
-    const q = query(req);
-    const { locale } = staffEnv(req, reply);
-    const range = { from: q.from ?? '', to: q.to ?? q.from ?? '' };
-    let csv: string;
-    try {
-      csv = await exportAppointments(ctx, user, { office: q.office ?? '', ...range, locale });
-    } catch (e) {
-      if (isDomainError(e) && e.code === 'validation') return exportForm(req, reply, e.details.fields ?? exportRangeProblems(range.from, range.to) ?? {});
-      throw e;
-    }
-    const name = `termine-${(q.office ?? '').replace(/[^a-z0-9-]/g, '')}-${q.from}-${q.to ?? q.from}.csv`;
-    return reply
-      .header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="${name}"`)
-      .type('text/csv; charset=utf-8')
-      .send('\uFEFF' + csv);
-  });
 }
 
 function closedNote(v: string | undefined, t: { closure: { done: (n: number, c: number) => string } }): string | undefined {
   const m = /^(\d{1,4})-(\d{1,4})$/.exec(v ?? '');
   return m ? t.closure.done(Number(m[1]), Number(m[2])) : undefined;
-}
-
-function exportErrors(fields: FieldErrors, t: StaffTexts): FieldError[] {
-  return Object.entries(fields).map(([id, p]) => ({
-    id,
-    message: p.key === 'export.end_before_start' ? t.exportPage.endBeforeStart
-      : p.key === 'export.too_long' ? t.exportPage.tooLong(Number(p.params?.max ?? 92)) : t.exportPage.dateInvalid,
-  }));
 }

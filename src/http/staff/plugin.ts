@@ -14,6 +14,7 @@ import { StaffErrorPage } from '../views/staff/staff-error-page.tsx';
 import { STAFF_CSS } from '../views/staff/staff-layout.tsx';
 import { registerLoginRoutes } from './login.ts';
 import { registerDayRoutes } from './day.ts';
+import { registerExportRoutes } from './export.ts';
 import { registerAppointmentRoutes } from './appointment.ts';
 import { registerBookRoutes } from './book.ts';
 import { STAFF_COOKIE, staffEnv } from './staff-page.ts';
@@ -56,6 +57,7 @@ export async function registerStaffPages(app: FastifyInstance, ctx: AppContext, 
     const deps: StaffDeps = { ctx, write };
     registerLoginRoutes(staff, deps);
     registerDayRoutes(staff, deps);
+    registerExportRoutes(staff, deps);
     registerAppointmentRoutes(staff, deps);
     registerBookRoutes(staff, deps);
     registerClosureRoutes(staff, deps);

@@ -31,12 +31,6 @@ const de = {
     badDate: (d: string) => `Ungültiges Datum „${d}“ – heute angezeigt.`, dateInvalid: 'Datum ungültig, JJJJ-MM-TT.',
     printBadDate: (d: string) => `Ungültiges Datum „${d}“ (JJJJ-MM-TT). Bitte wählen Sie den Tag in der Tagesansicht.`,
   },
-  exportPage: {
-    title: 'CSV-Export', intro: 'Die Termine einer Dienststelle als CSV-Datei, höchstens 92 Tage.',
-    from: 'Von', to: 'Bis', dateHint: 'JJJJ-MM-TT', submit: 'CSV herunterladen',
-    dateInvalid: 'Datum ungültig, JJJJ-MM-TT.', endBeforeStart: 'Ende vor Beginn: „Bis“ darf nicht vor „Von“ liegen.',
-    tooLong: (n: number) => `Zeitraum zu lang: höchstens ${n} Tage.`,
-  },
   status: {
     pending: 'unbestätigt', booked: 'gebucht', cancelled: 'abgesagt', checked_in: 'angekommen', completed: 'erledigt',
     no_show: 'nicht erschienen', held: 'reserviert',
@@ -137,12 +131,6 @@ const en: StaffTexts = {
     conflict: 'Conflict', prev: 'Previous day', next: 'Next day', print: 'Printable list', csv: 'CSV export (this day)', exportRange: 'CSV export (period)',
     badDate: (d) => `Invalid date “${d}” – showing today.`, dateInvalid: 'Invalid date, YYYY-MM-DD.',
     printBadDate: (d) => `Invalid date “${d}” (YYYY-MM-DD). Please choose the day in the day view.`,
-  },
-  exportPage: {
-    title: 'CSV export', intro: 'The appointments of an office as a CSV file, at most 92 days.',
-    from: 'From', to: 'To', dateHint: 'YYYY-MM-DD', submit: 'Download CSV',
-    dateInvalid: 'Invalid date, YYYY-MM-DD.', endBeforeStart: 'End before start: “To” must not be before “From”.',
-    tooLong: (n) => `Period too long: at most ${n} days.`,
   },
   status: {
     pending: 'unconfirmed', booked: 'booked', cancelled: 'cancelled', checked_in: 'arrived', completed: 'completed',
