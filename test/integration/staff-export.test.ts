@@ -90,7 +90,7 @@ for (const kind of testDatabaseKinds()) {
       await lead.get('/staff/export?office=a&lang=de'); // back to German for the other tests
     });
 
-    test('with personal data: name, e-mail and phone, formulas defused, recorded in the audit log', async () => {
+    test('with personal data: name, e-mail, phone and who cancelled, formulas defused, recorded in the audit log', async () => {
       const form = await lead.get('/staff/export?office=a');
       assert.equal(form.statusCode, 200);
       assert.match(form.body, /name="personal" value="nein"[^>]*checked/, 'without personal data is the default');
@@ -104,7 +104,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(byRef.get(refs.kept)!['E-Mail'], 'erikamustermann@example.org');
       assert.equal(byRef.get(refs.kept)!.Telefon, "'+49 341 555", 'a leading + is defused');
       assert.equal(byRef.get(refs.byCitizen)!.Name, `'=HYPERLINK("http://evil";"x")`, 'a formula is defused');
-      assert.equal(byRef.get(refs.byOffice)!['Abgesagt von'], 'Amt');
+      assert.equal(byRef.get(refs.byOffice)!['Abgesagt von'], 'User lead', 'the staff member who cancelled, from the history');
       const entries = await audit();
       assert.equal(entries.length, 1);
       assert.equal(entries[0].actor, 'staff:lead@example.org');

@@ -1,7 +1,8 @@
 // Use case: an office's appointments over a period (at most 366 days) for the
 // CSV export, for office leads and admins. Cancelled appointments are included
 // with who cancelled and when. Without personal data by default; with it
-// (names, e-mail addresses, phone numbers) the export is recorded in the audit log (`export.personal_data`: actor,
+// (names, e-mail addresses, phone numbers and the staff member who cancelled,
+// from the appointment's history) the export is recorded in the audit log (`export.personal_data`: actor,
 // office, period, row count) in the same transaction as the read. The file
 // itself is written by the view (http/views/staff/export-csv.ts).
 import { DomainError, type FieldErrors } from '../../domain/errors.ts';
@@ -10,7 +11,7 @@ import { compareDates, epochDayOf, localDateOf, localTimeOf, zonedInstant } from
 import type { Locale, LocalDate, LocalTime } from '../../domain/types.ts';
 import type { AppointmentRow } from '../../db/repositories/appointment-repo.ts';
 import { recordAudit } from '../../db/repositories/organization-repo.ts';
-import { exportRows } from '../../db/repositories/staff-export-repo.ts';
+import { exportRows, staffCancellers } from '../../db/repositories/staff-export-repo.ts';
 import { withRetry } from '../../db/retry.ts';
 import type { AppContext } from '../context.ts';
 import { formatReference } from '../tokens.ts';
@@ -45,7 +46,7 @@ export interface ExportRow {
   conflict: boolean;
   /**
    * `by`: who cancelled; `staffName`: the staff member, only with personal data
-   * and only where a record of it exists (none is written yet: null, "the office")
+   * and only where the history records it (else null: "the office")
    */
   cancelled: { by: 'citizen' | 'office' | 'system' | null; staffName: string | null; date: LocalDate; time: LocalTime } | null;
   /** only with personal data */
@@ -112,6 +113,9 @@ export async function exportAppointments(
       // the end is the wall clock's midnight after the last day (24:00: no day after 9998-12-31 is needed)
       from: new Date(zonedInstant(period.from, 0, tz)), to: new Date(zonedInstant(period.to, 24 * 60, tz)),
     });
+    const byStaff = q.personalData
+      ? await staffCancellers(tx, { orgId: ctx.orgId, appointmentIds: found.filter((r) => statusOf(r, now) === 'cancelled_by_office').map((r) => r.id) })
+      : new Map<string, string>();
     const out = found.map((r): ExportRow => {
       const status = statusOf(r, now);
       const cancelledAt = r.cancelled_at?.getTime() ?? (status === 'lapsed' ? r.expires_at?.getTime() : undefined);
@@ -128,7 +132,7 @@ export async function exportAppointments(
         counter: cancelled ? null : r.lane + 1,
         conflict: !cancelled && r.conflict !== null,
         cancelled: cancelled
-          ? { by: CANCELLED_BY[status] ?? null, staffName: null, ...(cancelledAt === undefined ? { date: '', time: '' } : at(cancelledAt)) }
+          ? { by: CANCELLED_BY[status] ?? null, staffName: byStaff.get(r.id) ?? null, ...(cancelledAt === undefined ? { date: '', time: '' } : at(cancelledAt)) }
           : null,
         contact: q.personalData ? { name: r.contact_name ?? '', email: r.contact_email ?? '', phone: r.contact_phone ?? '' } : null,
       };
