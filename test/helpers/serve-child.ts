@@ -43,6 +43,9 @@ export interface ServeChild {
 }
 
 const running = new Set<ChildProcess>();
+
+/** How long a child may take to listen before it counts as hung. */
+const START_TIMEOUT_MS = Number(process.env.SERVE_CHILD_START_TIMEOUT_MS) || 120_000;
 let exitHookInstalled = false;
 
 function installExitHook(): void {
@@ -104,7 +107,9 @@ export async function startServeChild(
   let port: number;
   try {
     port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server child did not listen within ${opts.startTimeoutMs ?? 30_000} ms`)), opts.startTimeoutMs ?? 30_000);
+      // a hang detector, not a speed test: on a loaded 2-core machine four children starting at once take a while
+      const limit = opts.startTimeoutMs ?? START_TIMEOUT_MS;
+      const timer = setTimeout(() => reject(new Error(`server child did not listen within ${limit} ms (SERVE_CHILD_START_TIMEOUT_MS)`)), limit);
       child.stdout!.setEncoding('utf8').on('data', (d: string) => {
         out += d;
         const m = /^LISTENING (\d+)$/m.exec(out);
