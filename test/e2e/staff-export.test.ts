@@ -73,8 +73,8 @@ describe('CSV export in Chromium', { skip }, () => {
       const plain = await download(page);
       assert.equal(plain.name, 'termine-a-2026-12-01-2026-12-31.csv');
       const rows = readCsv(plain.bytes);
-      const byRef = new Map(rows.map((r) => [r.Vorgangsnummer, r]));
-      assert.deepEqual(Object.keys(rows[0]), ['Datum', 'Beginn', 'Ende', 'Amt', 'Anliegen', 'Kanal', 'Status', 'Vorgangsnummer', 'Schalter', 'Konflikt', 'Abgesagt von', 'Abgesagt am']);
+      const byRef = new Map(rows.map((r) => [r.Buchungsnummer, r]));
+      assert.deepEqual(Object.keys(rows[0]), ['Datum', 'Beginn', 'Ende', 'Amt', 'Anliegen', 'Kanal', 'Status', 'Buchungsnummer', 'Schalter', 'Konflikt', 'Abgesagt von', 'Abgesagt am']);
       assert.deepEqual(
         [byRef.get(refs.kept)!.Datum, byRef.get(refs.kept)!.Beginn, byRef.get(refs.kept)!.Ende, byRef.get(refs.kept)!.Anliegen, byRef.get(refs.kept)!.Status],
         ['03.12.2026', '09:00', '09:30', '2 × Dienst anmeldung', 'gebucht'],
@@ -86,7 +86,7 @@ describe('CSV export in Chromium', { skip }, () => {
       await page.getByLabel('Mit personenbezogenen Daten', { exact: false }).check();
       const personal = await download(page);
       assert.equal(personal.name, 'termine-a-2026-12-01-2026-12-31-mit-personendaten.csv');
-      const withData = new Map(readCsv(personal.bytes).map((r) => [r.Vorgangsnummer, r]));
+      const withData = new Map(readCsv(personal.bytes).map((r) => [r.Buchungsnummer, r]));
       assert.equal(withData.get(refs.kept)!.Name, 'Erika Mustermann');
       assert.equal(withData.get(refs.kept)!.Telefon, "'+49 341 555");
       const audit = await web.app.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'export.personal_data').execute();

@@ -79,7 +79,7 @@ describe('back office in Chromium', { skip }, () => {
 
         // search and check-in
         await page.getByRole('link', { name: 'Suche' }).click();
-        await page.getByLabel('Vorgangsnummer, Name oder E-Mail').fill(`erika-${tag}@`);
+        await page.getByLabel('Buchungsnummer, Name oder E-Mail').fill(`erika-${tag}@`);
         await page.getByRole('button', { name: 'Suchen' }).click();
         await check(page, null, javaScript);
         await page.getByRole('link', { name: later.appointment.reference }).click();

@@ -182,7 +182,7 @@ describe('staff day work', () => {
     assert.match(String(csv.headers['content-type']), /^text\/csv/);
     assert.match(String(csv.headers['content-disposition']), /attachment; filename="termine-a-2026-11-30-2026-12-31.csv"/);
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    assert.equal(lines[0], 'Datum;Beginn;Ende;Amt;Anliegen;Kanal;Status;Vorgangsnummer;Schalter;Konflikt;Abgesagt von;Abgesagt am');
+    assert.equal(lines[0], 'Datum;Beginn;Ende;Amt;Anliegen;Kanal;Status;Buchungsnummer;Schalter;Konflikt;Abgesagt von;Abgesagt am');
     assert.ok(lines.some((l) => l.startsWith(`30.11.2026;10:00;10:15;Bürgeramt A;1 × Dienst anmeldung;online;erledigt;${ref};`)), lines.join('\n'));
     assert.equal((await lead.get('/staff/export.csv?office=a&from=2026-12-31&to=2026-11-30')).statusCode, 400);
     assert.equal((await lead.get('/staff/export.csv?office=b&from=2026-11-30&to=2026-11-30')).statusCode, 404);

@@ -55,12 +55,12 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(r.headers['cache-control'], 'no-store');
       assert.equal(r.headers['content-disposition'], 'attachment; filename="termine-a-2026-12-01-2026-12-31.csv"');
       const { header, records } = readCsv(r.body);
-      assert.deepEqual(header, ['Datum', 'Beginn', 'Ende', 'Amt', 'Anliegen', 'Kanal', 'Status', 'Vorgangsnummer', 'Schalter', 'Konflikt', 'Abgesagt von', 'Abgesagt am']);
-      const byRef = new Map(records.map((x) => [x.Vorgangsnummer, x]));
+      assert.deepEqual(header, ['Datum', 'Beginn', 'Ende', 'Amt', 'Anliegen', 'Kanal', 'Status', 'Buchungsnummer', 'Schalter', 'Konflikt', 'Abgesagt von', 'Abgesagt am']);
+      const byRef = new Map(records.map((x) => [x.Buchungsnummer, x]));
       assert.deepEqual([...byRef.keys()].sort(), [refs.kept, refs.byCitizen, refs.byOffice, refs.lapsed].sort());
       assert.deepEqual(byRef.get(refs.kept), {
         Datum: '03.12.2026', Beginn: '09:00', Ende: '09:30', Amt: 'Bürgeramt A', Anliegen: '2 × Dienst anmeldung', Kanal: 'online',
-        Status: 'gebucht', Vorgangsnummer: refs.kept, Schalter: '1', Konflikt: '', 'Abgesagt von': '', 'Abgesagt am': '',
+        Status: 'gebucht', Buchungsnummer: refs.kept, Schalter: '1', Konflikt: '', 'Abgesagt von': '', 'Abgesagt am': '',
       });
       assert.equal(byRef.get(refs.byCitizen)!.Status, 'abgesagt durch Bürger/in');
       assert.equal(byRef.get(refs.byCitizen)!['Abgesagt von'], 'Bürger/in');
@@ -99,7 +99,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(r.headers['content-disposition'], 'attachment; filename="termine-a-2026-12-01-2026-12-31-mit-personendaten.csv"');
       const { header, records } = readCsv(r.body);
       assert.deepEqual(header.slice(-5), ['Abgesagt von', 'Abgesagt am', 'Name', 'E-Mail', 'Telefon']);
-      const byRef = new Map(records.map((x) => [x.Vorgangsnummer, x]));
+      const byRef = new Map(records.map((x) => [x.Buchungsnummer, x]));
       assert.equal(byRef.get(refs.kept)!.Name, 'Erika Mustermann');
       assert.equal(byRef.get(refs.kept)!['E-Mail'], 'erikamustermann@example.org');
       assert.equal(byRef.get(refs.kept)!.Telefon, "'+49 341 555", 'a leading + is defused');

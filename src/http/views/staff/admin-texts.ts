@@ -37,7 +37,7 @@ const de = {
   },
   feeds: {
     title: (o: string) => `Kalender-Abos: ${o}`, office: 'Dienststelle', show: 'Anzeigen',
-    intro: 'Ein Kalender-Abo zeigt die Termine der Dienststelle (7 Tage zurück bis zum Ende des Buchungszeitraums) in einer Kalender-App. Jede Person mit der Adresse kann es lesen: Vorgangsnummer, Anliegen und Schalter, ohne Namen und Kontaktdaten.',
+    intro: 'Ein Kalender-Abo zeigt die Termine der Dienststelle (7 Tage zurück bis zum Ende des Buchungszeitraums) in einer Kalender-App. Jede Person mit der Adresse kann es lesen: Buchungsnummer, Anliegen und Schalter, ohne Namen und Kontaktdaten.',
     list: 'Bestehende Abos', none: 'Keine Kalender-Abos.', createdBy: 'Angelegt von', add: 'Neues Abo', create: 'Abo anlegen',
     created: 'Kalender-Abo angelegt', url: 'Adresse zum Abonnieren',
     createdText: 'Tragen Sie diese Adresse in der Kalender-App als Abo (Internetkalender) ein. Sie endet, wenn das Abo widerrufen oder die Person, die es angelegt hat, deaktiviert wird.',

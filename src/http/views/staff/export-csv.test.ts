@@ -52,7 +52,7 @@ test('German file: BOM, `;`, CRLF, German headers and words, TT.MM.JJJJ and HH:M
     row({ status: 'lapsed', counter: null, cancelled: { by: 'system', staffName: null, date: '2026-11-30', time: '09:00' } }),
   ]), 'de');
   const l = lines(csv);
-  assert.equal(l[0], 'Datum;Beginn;Ende;Amt;Anliegen;Kanal;Status;Vorgangsnummer;Schalter;Konflikt;Abgesagt von;Abgesagt am');
+  assert.equal(l[0], 'Datum;Beginn;Ende;Amt;Anliegen;Kanal;Status;Buchungsnummer;Schalter;Konflikt;Abgesagt von;Abgesagt am');
   assert.equal(l[1], '03.12.2026;09:00;09:15;Bürgeramt Mitte;2 × Personalausweis, 1 × Anmeldung;online;gebucht;K7Q2-9XMD;1;;;');
   assert.equal(l[2], '03.12.2026;10:00;10:20;Bürgeramt Mitte;2 × Personalausweis, 1 × Anmeldung;Telefon;erschienen;AB23-CD45;2;ja;;');
   assert.match(l[3], /;Schalter;erledigt;/);
@@ -83,7 +83,7 @@ test('with personal data: name, e-mail and phone columns, the staff member who c
       cancelled: { by: 'office', staffName: 'Lena Lead', date: '2026-12-01', time: '14:30' },
     }),
   ], true), 'de'));
-  assert.equal(l[0], 'Datum;Beginn;Ende;Amt;Anliegen;Kanal;Status;Vorgangsnummer;Schalter;Konflikt;Abgesagt von;Abgesagt am;Name;E-Mail;Telefon');
+  assert.equal(l[0], 'Datum;Beginn;Ende;Amt;Anliegen;Kanal;Status;Buchungsnummer;Schalter;Konflikt;Abgesagt von;Abgesagt am;Name;E-Mail;Telefon');
   assert.ok(l[1].endsWith(`;'=cmd|' /C calc'!A0;erika@example.org;'+49 341 123`), l[1]);
   assert.ok(l[2].endsWith(`;Lena Lead;01.12.2026 14:30;"Meier; Hans ""Hansi""";;`), l[2]);
 });

@@ -10,7 +10,7 @@ const de = {
     from: 'Von', to: 'Bis', dateHint: 'TT.MM.JJJJ, z. B. 03.12.2026',
     personal: 'Personenbezogene Daten',
     personalHint: 'Exportieren Sie Namen und Kontaktdaten nur, wenn Sie sie für die Aufgabe brauchen. Speichern Sie die Datei nur dort, wo es erlaubt ist, und löschen Sie sie, wenn sie nicht mehr gebraucht wird.',
-    without: 'Ohne personenbezogene Daten (Zeiten, Anliegen, Status, Vorgangsnummer)',
+    without: 'Ohne personenbezogene Daten (Zeiten, Anliegen, Status, Buchungsnummer)',
     with: 'Mit personenbezogenen Daten: zusätzlich Name, E-Mail-Adresse, Telefonnummer und wer im Amt abgesagt hat. Dieser Export wird protokolliert.',
     submit: 'CSV herunterladen',
     dateMissing: 'Bitte geben Sie ein Datum ein (TT.MM.JJJJ, z. B. 03.12.2026).',
@@ -21,7 +21,7 @@ const de = {
   csv: {
     headers: {
       date: 'Datum', start: 'Beginn', end: 'Ende', office: 'Amt', concerns: 'Anliegen', channel: 'Kanal', status: 'Status',
-      reference: 'Vorgangsnummer', counter: 'Schalter', conflict: 'Konflikt', cancelledBy: 'Abgesagt von', cancelledAt: 'Abgesagt am',
+      reference: 'Buchungsnummer', counter: 'Schalter', conflict: 'Konflikt', cancelledBy: 'Abgesagt von', cancelledAt: 'Abgesagt am',
       name: 'Name', email: 'E-Mail', phone: 'Telefon',
     },
     channel: { online: 'online', phone: 'Telefon', counter: 'Schalter' },

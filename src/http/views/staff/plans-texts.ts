@@ -26,7 +26,7 @@ const de = {
       ? `Die Geschäftsstelle ist in diesem Zeitraum ohnehin geschlossen – die Sperre ändert nichts.`
       : `Die Geschäftsstelle hat in diesem Zeitraum höchstens ${max} Schalter. Die Sperre von ${n} Schaltern nimmt alle weg: In dieser Zeit ist sie geschlossen.`,
     affectedHint: 'Verschieben und Absagen teilen der Bürgerin / dem Bürger den Grund per E-Mail mit. „Behalten“ markiert den Termin als Konflikt; er erscheint dann oben in der Tagesansicht.',
-    time: 'Zeit', reference: 'Vorgangsnummer', name: 'Name', concerns: 'Anliegen', suggested: 'Nächste freie Zeit', what: 'Was tun?',
+    time: 'Zeit', reference: 'Buchungsnummer', name: 'Name', concerns: 'Anliegen', suggested: 'Nächste freie Zeit', what: 'Was tun?',
     noTime: 'keine freie Zeit in 14 Tagen', noEmail: 'keine E-Mail-Adresse: bitte anrufen',
     move: (at: string) => `Verschieben auf ${at}`, cancel: 'Absagen (mit Grund)', keep: 'Behalten (Konflikt)',
     legend: (ref: string) => `Termin ${ref}`,

@@ -16,7 +16,7 @@ const de = {
     conflicts: (n: number) => n === 1 ? '1 gebuchter Termin passt nicht mehr zu dieser Änderung' : `${n} gebuchte Termine passen nicht mehr zu dieser Änderung`,
     conflictsText: 'Noch ist nichts gespeichert. Sie können abbrechen oder die Änderung übernehmen: dann bleiben die Termine bestehen und werden als Konflikt markiert, bis sie verschoben oder abgesagt sind.',
     confirm: 'Übernehmen und Termine als Konflikt behalten', cancel: 'Abbrechen (nichts ändern)',
-    reference: 'Vorgangsnummer', when: 'Zeit', office: 'Dienststelle', why: 'Grund',
+    reference: 'Buchungsnummer', when: 'Zeit', office: 'Dienststelle', why: 'Grund',
     other: 'Weitere Probleme',
     defaultIs: (v: string) => `Leer lassen für den Standardwert ${v}.`,
   },
