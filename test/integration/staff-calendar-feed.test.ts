@@ -45,7 +45,9 @@ for (const kind of testDatabaseKinds()) {
       await book('afterDst', 'a', '2027-03-30T09:00:00+02:00', 'ausweis'); // Tuesday after the change, CEST
       await book('otherOffice', 'b', '2027-03-25T10:00:00+01:00');
       await book('cancelled', 'a', '2027-03-25T10:00:00+01:00');
-      await cancelOnBehalf(env.app.ctx, { id: 'x', email: 'admin@example.org', name: 'A', role: 'admin', offices: [] }, { reference: refs.cancelled.reference, reason: 'Test', locale: 'de' });
+      // a real user: the history names staff by their id
+      const adminId = (await env.app.ctx.db.selectFrom('staff_users').select('id').where('email', '=', 'admin@example.org').executeTakeFirstOrThrow()).id;
+      await cancelOnBehalf(env.app.ctx, { id: adminId, email: 'admin@example.org', name: 'A', role: 'admin', offices: [] }, { reference: refs.cancelled.reference, reason: 'Test', locale: 'de' });
     });
     after(async () => { await env.close(); });
 
