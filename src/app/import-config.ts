@@ -107,6 +107,7 @@ export async function importConfig(
     await recordAppointmentChanges(tx, entries);
     await recordAudit(tx, {
       orgId: q.orgId,
+      at: q.now,
       actor: q.actor ?? 'cli',
       action: q.audit?.action ?? 'config.import',
       details: {

@@ -212,7 +212,7 @@ describe('staff settings', () => {
     assert.equal((await lead.get('/staff/einstellungen/anliegen')).statusCode, 404);
     assert.equal((await lead.get('/staff/einstellungen/anliegen/anmeldung')).statusCode, 404);
     assert.equal((await lead.post('/staff/einstellungen/anliegen/anmeldung', { version: theirs.version!, 's-minutes': '99' })).statusCode, 404);
-    assert.equal((await lead.get('/staff/protokoll')).statusCode, 404);
+    assert.equal((await lead.get('/staff/protokoll?office=b')).statusCode, 404);
     assert.equal((await config()).offices.find((o) => o.id === 'b')!.hours[0]!.to, '12:00');
   });
 
@@ -267,24 +267,30 @@ describe('staff settings', () => {
     assert.equal((await admin.get('/staff/einstellungen/anliegen/reisepass')).statusCode, 404);
   });
 
-  test('the audit log: newest first, filters, any action, admins only', async () => {
-    const r = await admin.get('/staff/protokoll');
+  test('the audit log: newest first, in words, filters; leads see their offices\' entries only', async () => {
+    const r = await admin.get('/staff/protokoll?action=settings.*');
     assert.equal(r.statusCode, 200);
-    const first = r.body.indexOf('<code>settings.service.remove</code>');
-    const older = r.body.indexOf('<code>settings.office.hours</code>');
+    const first = r.body.indexOf('Anliegen entfernt: ');
+    const older = r.body.indexOf('Öffnungszeiten und Kapazität geändert: Bürgeramt Mitte'); // office a, renamed above: entries name it as it is now
     assert.ok(first > 0 && older > first, 'newest first');
-    assert.match(r.body, /staff:lead@example\.org/);
-    assert.match(r.body, /offices\[a\]\.hours\[0\]\.to/);
-    assert.match(r.body, /config\.import/); // the test set-up's import, shown generically
-    const filtered = await admin.get('/staff/protokoll?action=settings.office.booking&actor=lead');
-    assert.doesNotMatch(filtered.body, /<code>settings\.office\.hours<\/code>/);
-    assert.match(filtered.body, /<code>settings\.office\.booking<\/code>/);
-    const nobody = await admin.get('/staff/protokoll?actor=niemand');
+    assert.match(r.body, /User lead/, 'the staff member by name');
+    assert.doesNotMatch(r.body, /staff:|lead@example\.org/, 'no actor keys or e-mail addresses');
+    assert.match(r.body, /Bürgeramt Mitte › Wöchentliche Öffnungszeiten, Zeile 1 › Bis/, 'the setting in words');
+    assert.match((await admin.get('/staff/protokoll?action=config.import')).body, /Konfiguration importiert: 2 Dienststellen, 2 Anliegen/); // the test set-up's import
+    const leadId = /<option value="([0-9a-f-]{36})">User lead<\/option>/.exec(r.body)![1];
+    const filtered = await admin.get(`/staff/protokoll?action=settings.office.booking&person=${leadId}`);
+    assert.doesNotMatch(filtered.body, /Öffnungszeiten und Kapazität geändert/);
+    assert.match(filtered.body, /Buchungsregeln geändert: Bürgeramt Mitte/);
+    const nobody = await admin.get('/staff/protokoll?from=01.01.2030');
     assert.match(nobody.body, /Keine Einträge/);
-    const en = await admin.get('/staff/protokoll?lang=en');
+    const en = await admin.get('/staff/protokoll?action=settings.*&lang=en');
     assert.match(en.body, /Audit log/);
+    assert.match(en.body, /Opening hours and capacity changed: Bürgeramt Mitte/);
     await admin.get('/staff?lang=de');
-    assert.equal((await lead.get('/staff/protokoll')).statusCode, 404);
+    const mine = await lead.get('/staff/protokoll?action=settings.*');
+    assert.equal(mine.statusCode, 200);
+    assert.match(mine.body, /Öffnungszeiten und Kapazität geändert: Bürgeramt Mitte/);
+    assert.doesNotMatch(mine.body, /Anliegen entfernt|Konfiguration importiert/, 'organization-wide entries: admins only');
   });
 
   test('concern problems in the form\'s words; removing a concern the assistant still suggests says what to do', async () => {

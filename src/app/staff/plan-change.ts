@@ -215,7 +215,7 @@ export async function applyPlanChange(
   const list = stranded.map((r) => outcomes.get(r)!);
   if (!q.record) return { relaned, outcomes: list };
   const outcomeId = await recordPlanOutcome(ctx.db, {
-    orgId: ctx.orgId, actor: `staff:${user.email}`,
+    orgId: ctx.orgId, actor: `staff:${user.email}`, at: ctx.now(),
     details: { office: q.officeId, date: q.record.date, change: q.details.change, reason, relaned, outcomes: list },
   });
   return { relaned, outcomes: list, outcomeId };

@@ -99,17 +99,18 @@ export async function saveOrgConfig(tx: Transaction<Database>, orgId: string, co
  */
 export async function recordAudit(
   tx: Db,
-  entry: { orgId: string; actor: string; action: string; details?: unknown },
+  entry: { orgId: string; actor: string; action: string; details?: unknown; /** when (epoch ms; default: the database's clock) */ at?: number },
 ): Promise<void> {
   await tx.insertInto('audit_log').values(auditValues(entry)).execute();
 }
 
 /** The audit_log row of an entry: its office from `details.office`, its staff user from the actor `staff:EMAIL`. */
-export function auditValues(entry: { orgId: string; actor: string; action: string; details?: unknown }) {
+export function auditValues(entry: { orgId: string; actor: string; action: string; details?: unknown; at?: number }) {
   const office = (entry.details as { office?: unknown } | undefined)?.office;
   const email = entry.actor.startsWith('staff:') ? entry.actor.slice('staff:'.length) : null;
   return {
     org_id: entry.orgId, actor: entry.actor, action: entry.action, details: JSON.stringify(entry.details ?? {}),
+    ...(entry.at === undefined ? {} : { at: new Date(entry.at) }),
     office_id: typeof office === 'string' ? office : null,
     actor_user_id: email === null ? null
       : (eb: ExpressionBuilder<Database, 'audit_log'>) => eb.selectFrom('staff_users').select('id').where('org_id', '=', entry.orgId).where('email', '=', email),

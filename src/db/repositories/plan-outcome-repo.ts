@@ -9,10 +9,10 @@ export const PLAN_OUTCOME_ACTION = 'plan.outcome';
 
 /** Writes the entry; returns its id. */
 export async function recordPlanOutcome(
-  db: Kysely<Database>, entry: { orgId: string; actor: string; details: Record<string, unknown> },
+  db: Kysely<Database>, entry: { orgId: string; actor: string; details: Record<string, unknown>; at?: number },
 ): Promise<string> {
   const row = await db.insertInto('audit_log')
-    .values(auditValues({ orgId: entry.orgId, actor: entry.actor, action: PLAN_OUTCOME_ACTION, details: entry.details }))
+    .values(auditValues({ orgId: entry.orgId, actor: entry.actor, action: PLAN_OUTCOME_ACTION, details: entry.details, at: entry.at }))
     .returning('id').executeTakeFirstOrThrow();
   return String(row.id);
 }

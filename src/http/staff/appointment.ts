@@ -1,7 +1,8 @@
-// One appointment: details, the counter actions and cancelling on behalf (Post/Redirect/Get).
+// One appointment: details, its history, the counter actions and cancelling on behalf (Post/Redirect/Get).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { cancelOnBehalf } from '../../app/staff/cancel-on-behalf.ts';
 import { getStaffAppointment } from '../../app/staff/get-staff-appointment.ts';
+import { listAppointmentHistory } from '../../app/staff/list-appointment-history.ts';
 import { ATTENDANCE, attendanceChoices, recordAttendance, type Attendance } from '../../app/staff/record-attendance.ts';
 import { isDomainError } from '../../domain/errors.ts';
 import { concernsStillOffered, listMoveTimes } from '../../app/staff/list-move-times.ts';
@@ -32,7 +33,8 @@ export function registerAppointmentRoutes(app: FastifyInstance, { ctx, write }: 
       : q.error === 'not_today' ? t.appt.notToday : q.error ? t.appt.notAllowed : undefined;
     const choices = attendanceChoices({ status: a.status, startsAt: Date.parse(a.startsAt) }, ctx.now(), catalog.config.organization.timezone);
     const movable = concernsStillOffered({ office_id: a.office, services: a.services }, catalog);
-    return sendPage(reply, AppointmentPage({ frame, a, officeName: catalog.offices.get(a.office)?.name ?? a.office, choices, movable, notice, error }), error ? 409 : 200);
+    const history = await listAppointmentHistory(ctx, user, { reference: a.reference });
+    return sendPage(reply, AppointmentPage({ frame, a, officeName: catalog.offices.get(a.office)?.name ?? a.office, choices, movable, notice, error, history }), error ? 409 : 200);
   });
 
   app.post('/staff/termin/:reference/status', { ...write, preHandler: app.csrfProtection }, async (req, reply) => {

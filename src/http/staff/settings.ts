@@ -1,6 +1,6 @@
 // Settings (/staff/einstellungen): the overview, an office's opening hours,
 // booking rules and details (its leads and admins), and the audit log
-// (/staff/protokoll, admins). Concerns are in settings-concerns.ts.
+// (/staff/protokoll: admins, and leads for their offices). Concerns are in settings-concerns.ts.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { settingsForm } from '../../app/staff/change-settings.ts';
 import { listAudit } from '../../app/staff/list-audit.ts';
@@ -104,9 +104,10 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: StaffDeps): v
 
   app.get('/staff/protokoll', async (req, reply) => {
     const q = query(req);
-    const filter = { action: (q.action ?? '').slice(0, 100), actor: (q.actor ?? '').slice(0, 200) };
-    const data = await listAudit(ctx, userOf(req), { ...filter, page: Number(q.seite) || 1 });
-    const { frame } = staffEnv(req, reply);
-    return sendPage(reply, AuditLogPage({ frame, data, filter }));
+    const { frame, locale } = staffEnv(req, reply);
+    const data = await listAudit(ctx, userOf(req), {
+      from: q.from, to: q.to, person: q.person, action: q.action, office: q.office, page: Number(q.seite) || 1, locale,
+    });
+    return sendPage(reply, AuditLogPage({ frame, data }), Object.keys(data.problems).length > 0 ? 400 : 200);
   });
 }

@@ -1,12 +1,18 @@
 // One appointment for staff: details with what to bring, mails that could not
-// be delivered, the counter actions (arrived, completed, no-show) and
-// cancelling on the citizen's behalf with a reason.
+// be delivered, the counter actions (arrived, completed, no-show),
+// cancelling on the citizen's behalf with a reason, and its history ("Verlauf").
 import type { StaffAppointmentView } from '../../../app/staff/get-staff-appointment.ts';
+import type { AppointmentHistory } from '../../../app/staff/list-appointment-history.ts';
+import { auditTexts } from './audit-texts.ts';
+import { LogEntry, tell } from './audit-entry.tsx';
 import type { Attendance } from '../../../app/staff/record-attendance.ts';
 import { Alert, SummaryList } from '../components.tsx';
 import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
 
-export function AppointmentPage(props: { frame: StaffFrame; a: StaffAppointmentView; officeName: string; choices: Attendance[]; movable: boolean; notice?: string; error?: string }) {
+export function AppointmentPage(props: {
+  frame: StaffFrame; a: StaffAppointmentView; officeName: string; choices: Attendance[]; movable: boolean; notice?: string; error?: string;
+  history?: AppointmentHistory;
+}) {
   const { t, csrf } = props.frame;
   const { a } = props;
   const base = `/staff/termin/${encodeURIComponent(a.reference)}`;
@@ -72,6 +78,27 @@ export function AppointmentPage(props: { frame: StaffFrame; a: StaffAppointmentV
           </form>
         </>
       ) : null}
+      {props.history ? <History frame={props.frame} history={props.history} /> : null}
     </StaffLayout>
+  );
+}
+
+/** Every change to the appointment, oldest first: when, who, what, the reason. */
+function History(props: { frame: StaffFrame; history: AppointmentHistory }) {
+  const { locale } = props.frame;
+  const h = auditTexts(locale).history;
+  const w = { locale, tz: props.history.timezone };
+  return (
+    <section aria-labelledby="verlauf" class="az-history">
+      <h2 class="kern-heading-medium" id="verlauf">{h.title}</h2>
+      {props.history.entries.length === 0 ? <p class="kern-body">{h.none}</p> : (
+        <>
+          <p class="kern-body">{h.intro}</p>
+          <ol class="az-log">
+            {props.history.entries.map((e) => <LogEntry at={e.at} who={e.who} told={tell({ action: e.action, details: e.change }, w, false)} w={w} />)}
+          </ol>
+        </>
+      )}
+    </section>
   );
 }

@@ -47,7 +47,7 @@ export function StaffLayout(props: { frame: StaffFrame; title: string; hasErrors
                   {user.role !== 'clerk' ? <li><a class="kern-link" href="/staff/plaene">{plansTexts(locale).list.link}</a></li> : null}
                   {user.role !== 'clerk' ? <li><a class="kern-link" href="/staff/einstellungen">{settingsTexts(locale).nav.settings}</a></li> : null}
                   {user.role === 'admin' ? <li><a class="kern-link" href="/staff/benutzer">{adminTexts(locale).users.title}</a></li> : null}
-                  {user.role === 'admin' ? <li><a class="kern-link" href="/staff/protokoll">{settingsTexts(locale).nav.audit}</a></li> : null}
+                  {user.role !== 'clerk' ? <li><a class="kern-link" href="/staff/protokoll">{settingsTexts(locale).nav.audit}</a></li> : null}
                   <li><a class="kern-link" href="/staff/konto">{adminTexts(locale).nav}</a></li>
                 </ul>
               </nav>
@@ -105,6 +105,11 @@ export const STAFF_CSS = `
 .az-key { font-weight: 600; }
 .az-value { overflow-wrap: anywhere; max-width: 24rem; }
 .az-nowrap { white-space: nowrap; }
+.az-history { margin-top: 2.5rem; }
+.az-log { list-style: none; margin: 1rem 0; padding: 0; }
+.az-log__entry { border-left: 4px solid #1a3da5; padding: .25rem 0 .25rem .75rem; margin-bottom: 1rem; overflow-wrap: anywhere; }
+.az-log__entry p { margin: 0 0 .25rem; }
+.az-log__head { font-weight: 600; }
 .az-scroll-hint { display: none; }
 @media (max-width: 64rem) { .az-scroll-hint { display: block; } }
 `;
