@@ -41,7 +41,14 @@ export async function importConfig(
     /** the audit entry's action and extra details (default `config.import` with counts) */
     audit?: { action: string; details?: Record<string, unknown> };
     /** for the appointments' history: the staff user who made the change (else the system), why, and the reason typed */
-    history?: { actorUserId?: string; cause: ChangeCause; reason?: string };
+    history?: {
+      actorUserId?: string; cause: ChangeCause; reason?: string;
+      /**
+       * Stored references the caller moves or cancels right after this import (a clerk's choice in a
+       * closure): their history gets no "kept as a conflict" entry; the caller records one if that fails.
+       */
+      resolvedAfter?: ReadonlySet<string>;
+    };
   },
 ): Promise<ImportResult> {
   return db.transaction().execute(async (tx) => {
@@ -99,7 +106,7 @@ export async function importConfig(
     }
     for (const c of conflicts) {
       const r = byReference.get(c.appointment.reference);
-      if (r && r.conflict === null) entries.push(historyEntry(at, r, actor, 'appointment.conflict', { conflict: c.reason, ...why }));
+      if (r && r.conflict === null && !q.history?.resolvedAfter?.has(r.reference ?? '')) entries.push(historyEntry(at, r, actor, 'appointment.conflict', { conflict: c.reason, ...why }));
     }
     for (const r of cleared) {
       if (r.status !== 'cancelled') entries.push(historyEntry(at, r, actor, 'appointment.conflict_cleared', why));

@@ -205,6 +205,8 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(e0.details, {
         reference: r0, fromStart: '2026-12-04T08:00:00.000Z', toStart: new Date(suggested.startsAt).toISOString(), reason: 'Wasserschaden', cause: 'closure.add',
       });
+      assert.deepEqual((await entries(r0)).map((e) => e.action), ['appointment.book', 'appointment.move'],
+        'moved at once by the clerk\'s choice: never "kept as a conflict" in between');
       const e2 = (await entries(r2)).at(-1)!;
       assert.equal(e2.action, 'appointment.conflict');
       assert.deepEqual(e2.details, { reference: r2, conflict: 'outside_hours', cause: 'closure.add', reason: 'Wasserschaden' });

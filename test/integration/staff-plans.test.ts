@@ -137,6 +137,9 @@ describe('staff: when plans change', () => {
     assert.equal(r.status, 'booked');
     assert.equal(r.conflict, 'over_capacity');
     assert.match((await lead.get(String(applied.headers.location))).body, /inzwischen vergeben – behalten, als Konflikt markiert/);
+    // the move could not be done: its history says it is kept as a conflict, once
+    const history = (await lead.get(`/staff/termin/${stranded}`)).body;
+    assert.equal(history.match(/Als Konflikt behalten/g)?.length, 1, 'one conflict entry in the history');
     const day = (await lead.get(`/staff?office=a&date=${DAY}`)).body;
     assert.match(day, /1 Termin passt nicht mehr zur Konfiguration/);
     assert.match(day, /nach einem Import, einer Schließung oder einer Sperre/, 'the banner does not blame the import');

@@ -6,50 +6,40 @@
 // audit log, re-laning in the same transaction), then carries out staff's choice
 // per appointment: move to the suggested time, cancel with the message, or keep
 // as a conflict. Nothing is silently dropped: whatever cannot be done is kept.
-import { causeOfChange } from '../../domain/appointment-history.ts';
-import { DomainError, isDomainError, type FieldErrors } from '../../domain/errors.ts';
-import { suggestMoves } from '../../domain/suggest-moves.ts';
-import { compareDates, isValidLocalDate, isValidLocalTime, localDateOf, localTimeOf, parseLocalTime, parseRfc3339, addDays, zonedInstant } from '../../domain/time.ts';
+import { causeOfChange, type ChangeCause } from '../../domain/appointment-history.ts';
+import type { ConflictReason } from '../../domain/config-conflicts.ts';
+import { recordAppointmentChanges } from '../../db/repositories/appointment-history-repo.ts';
+import { historyEntry } from '../history-entry.ts';
+import { DomainError, type FieldErrors } from '../../domain/errors.ts';
+import { compareDates, isValidLocalDate, isValidLocalTime, parseLocalTime } from '../../domain/time.ts';
 import type { Closure, Locale, OrgConfig } from '../../domain/types.ts';
-import { busyIntervals, findByReference, type AppointmentRow } from '../../db/repositories/appointment-repo.ts';
+import { findByReference } from '../../db/repositories/appointment-repo.ts';
 import { recordPlanOutcome } from '../../db/repositories/plan-outcome-repo.ts';
 import type { AppContext } from '../context.ts';
 import { importConfig, type ImportResult } from '../import-config.ts';
-import { slotTime, type SlotTime } from '../slot-time.ts';
 import { formatReference, normalizeReference } from '../tokens.ts';
 import type { StaffUser } from './access.ts';
-import { cancelOnBehalf } from './cancel-on-behalf.ts';
-import { moveOnBehalf } from './move-on-behalf.ts';
+import type { TimeSearch, TimeSearchResult } from './staff-time-search.ts';
+import { carryOutChoices, describeStranded, strandedTimes, type AffectedAppointment, type Choices, type Outcome } from './stranded-choices.ts';
 
-/** How far around an appointment the nearest free time is looked for. */
-const SEARCH_DAYS = 14;
+export type { AffectedAppointment, Choice, Choices, Outcome } from './stranded-choices.ts';
+
 /** The config's limit for short texts. */
 export const REASON_MAX = 200;
 
-export type Choice = 'move' | 'cancel' | 'keep';
-
-export interface AffectedAppointment {
-  /** formatted, `K7Q2-9XMD` */
+/** Picking another time for one stranded appointment: which, and the calendar's search. */
+export interface PickTime {
   reference: string;
-  date: string;
-  from: string;
-  to: string;
-  name: string | null;
-  services: string[];
-  hasEmail: boolean;
-  /** the nearest free time under the new configuration, or null when there is none */
-  suggested: SlotTime | null;
+  search: TimeSearch;
 }
 
 export interface PlanPreview {
   affected: AffectedAppointment[];
   /** appointments that move to another desk at the same time (the citizen notices nothing) */
   relaned: number;
+  /** the appointment staff pick another time for, with the times under the new configuration */
+  picking?: { appointment: AffectedAppointment; found: TimeSearchResult };
 }
-
-export type Outcome =
-  | { reference: string; outcome: 'moved'; startsAt: string; /** the time it had before */ from?: string }
-  | { reference: string; outcome: 'cancelled' | 'kept' | 'gone' | 'new' };
 
 export interface PlanApplied {
   relaned: number;
@@ -99,59 +89,24 @@ function newlyStranded(result: ImportResult, officeId: string, known: Set<string
 }
 
 export async function previewPlanChange(
-  ctx: AppContext, q: { officeId: string; config: OrgConfig; locale: Locale },
+  ctx: AppContext, q: { officeId: string; config: OrgConfig; locale: Locale; pick?: PickTime },
 ): Promise<PlanPreview> {
   const catalog = await ctx.catalog();
   const now = ctx.now();
   const known = await knownConflicts(ctx, catalog.config, now);
   const result = await importConfig(ctx.db, { orgId: ctx.orgId, config: q.config, now, dryRun: true, relane: true });
   const refs = newlyStranded(result, q.officeId, known);
-  const rows = (await Promise.all(refs.map((r) => findByReference(ctx.db, ctx.orgId, r)))).filter((r): r is AppointmentRow => r !== undefined);
-  rows.sort((a, b) => a.starts_at.getTime() - b.starts_at.getTime());
-  const office = q.config.offices.find((o) => o.id === q.officeId);
-  const tz = q.config.organization.timezone;
-  let suggested = new Map<string, number | null>();
-  if (office && rows.length > 0) {
-    const first = localDateOf(Math.max(now, rows[0].starts_at.getTime()), tz);
-    const last = localDateOf(rows[rows.length - 1].starts_at.getTime(), tz);
-    const busy = await busyIntervals(ctx.db, {
-      orgId: ctx.orgId, officeId: office.id, now: new Date(now),
-      from: new Date(zonedInstant(addDays(first, -SEARCH_DAYS - 1), 0, tz)), to: new Date(zonedInstant(addDays(last, SEARCH_DAYS + 2), 0, tz)),
-      excludeIds: rows.map((r) => r.id),
-    });
-    // where the re-laning will put the appointments it moves
-    for (const m of result.relaned.filter((x) => x.officeId === office.id)) {
-      const b = busy.find((x) => x.lane === m.from && x.start === m.start && x.end === m.end);
-      if (b) b.lane = m.to;
-    }
-    suggested = suggestMoves(
-      { office, org: { timezone: tz, holidays: q.config.organization.holidays }, now, busy, searchDays: SEARCH_DAYS },
-      rows.map((r) => ({ id: r.id, start: r.starts_at.getTime(), durationMinutes: r.duration_minutes, channel: r.channel })),
-    );
-  }
-  return {
-    relaned: result.relaned.filter((m) => m.officeId === q.officeId).length,
-    affected: rows.map((r) => {
-      const s = suggested.get(r.id);
-      return {
-        reference: formatReference(r.reference!),
-        date: localDateOf(r.starts_at.getTime(), tz),
-        from: localTimeOf(r.starts_at.getTime(), tz),
-        to: localTimeOf(r.ends_at.getTime(), tz),
-        name: r.contact_name,
-        services: r.services.map((l) => {
-          const name = catalog.services.get(l.id)?.name[q.locale] ?? l.id;
-          return l.quantity > 1 ? `${l.quantity} × ${name}` : name;
-        }),
-        hasEmail: Boolean(r.contact_email),
-        suggested: s == null ? null : slotTime(s, tz),
-      };
-    }),
-  };
+  const relaned = result.relaned.filter((m) => m.officeId === q.officeId);
+  const affected = await describeStranded(ctx, { config: q.config, officeId: q.officeId, refs, locale: q.locale, relaned });
+  const preview: PlanPreview = { relaned: relaned.length, affected };
+  if (!q.pick) return preview;
+  // only an appointment this change strands, and one that can move at all
+  const ref = normalizeReference(q.pick.reference);
+  const appointment = affected.find((a) => normalizeReference(a.reference) === ref);
+  if (!ref || !appointment || !appointment.movable) throw new DomainError('not_found');
+  const found = await strandedTimes(ctx, { config: q.config, officeId: q.officeId, reference: appointment.reference, search: q.pick.search });
+  return { ...preview, picking: { appointment, found } };
 }
-
-/** Staff's choice per appointment (by reference, any spelling) with the time shown as suggested. */
-export type Choices = Map<string, { choice: Choice; startsAt?: string }>;
 
 export async function applyPlanChange(
   ctx: AppContext, user: StaffUser,
@@ -166,51 +121,25 @@ export async function applyPlanChange(
   const known = await knownConflicts(ctx, catalog.config, now);
   const cause = causeOfChange(q.details.change);
   const reason = q.reason.trim();
+  const choices = new Map([...q.choices].map(([ref, c]) => [normalizeReference(ref) ?? '', c]));
+  const resolvedAfter = new Set([...choices].filter(([, c]) => c.choice !== 'keep').map(([ref]) => ref));
   const done = await importConfig(ctx.db, {
     orgId: ctx.orgId, config: q.config, now, keepConflicts: true, relane: true, clearResolved: q.clearResolved,
     actor: `staff:${user.email}`, audit: { action: 'config.import', details: { office: q.officeId, ...q.details } },
-    history: { actorUserId: user.id, cause: cause ?? 'settings', ...(reason ? { reason } : {}) },
+    history: { actorUserId: user.id, cause: cause ?? 'settings', ...(reason ? { reason } : {}), resolvedAfter },
   });
   ctx.invalidateCatalog();
   ctx.forgetAvailability();
   const stranded = newlyStranded(done, q.officeId, known);
-  const choices = new Map([...q.choices].map(([ref, c]) => [normalizeReference(ref) ?? '', c]));
-  const outcomes = new Map<string, Outcome>();
-  // cancellations first: they may free the times the moves go to
-  for (const ref of stranded) {
-    const reference = formatReference(ref);
-    const c = choices.get(ref);
-    if (!c) outcomes.set(ref, { reference, outcome: 'new' }); // booked after the preview: kept for staff
-    else if (c.choice === 'keep') outcomes.set(ref, { reference, outcome: 'kept' });
-    else if (c.choice === 'cancel') {
-      try {
-        await cancelOnBehalf(ctx, user, { reference, reason, locale: q.locale, cause });
-        outcomes.set(ref, { reference, outcome: 'cancelled' });
-      } catch (e) {
-        if (!isDomainError(e)) throw e;
-        outcomes.set(ref, { reference, outcome: 'kept' });
-      }
-    }
-  }
-  for (const ref of stranded) {
-    const c = choices.get(ref);
-    if (c?.choice !== 'move') continue;
-    const reference = formatReference(ref);
-    const at = c.startsAt ? parseRfc3339(c.startsAt) : null;
-    if (at === null) {
-      outcomes.set(ref, { reference, outcome: 'gone' });
-      continue;
-    }
-    try {
-      const before = await findByReference(ctx.db, ctx.orgId, ref);
-      const moved = await moveOnBehalf(ctx, user, { reference, startsAt: c.startsAt!, reason, locale: q.locale, cause });
-      const from = before ? slotTime(before.starts_at.getTime(), catalog.config.organization.timezone).startsAt : undefined;
-      outcomes.set(ref, { reference, outcome: 'moved', startsAt: moved.startsAt, ...(from ? { from } : {}) });
-    } catch (e) {
-      if (!isDomainError(e)) throw e;
-      outcomes.set(ref, { reference, outcome: 'gone' }); // the time is gone: kept as a conflict
-    }
-  }
+  // cancellations first (they may free the times the moves go to), then moves, each re-checked now
+  const carried = await carryOutChoices(ctx, user, {
+    refs: stranded, choices: q.choices, reason, locale: q.locale, cause, timezone: catalog.config.organization.timezone,
+  });
+  const outcomes = new Map<string, Outcome>(stranded.map((r, i) => [r, carried[i]!]));
+  // a move or cancellation that could not be done leaves the appointment a conflict: its history says so now
+  const unresolved = stranded.filter((r) => resolvedAfter.has(r) && ['kept', 'gone'].includes(outcomes.get(r)!.outcome));
+  await recordKeptConflicts(ctx, user, unresolved.map((r) => ({ ref: r, conflict: done.conflicts.find((c) => normalizeReference(c.appointment.reference) === r)?.reason })),
+    { cause: cause ?? 'settings', ...(reason ? { reason } : {}) });
   const relaned = done.relaned.filter((m) => m.officeId === q.officeId).length;
   const list = stranded.map((r) => outcomes.get(r)!);
   if (!q.record) return { relaned, outcomes: list };
@@ -219,4 +148,18 @@ export async function applyPlanChange(
     details: { office: q.officeId, date: q.record.date, change: q.details.change, reason, relaned, outcomes: list },
   });
   return { relaned, outcomes: list, outcomeId };
+}
+
+/** The "kept as a conflict" history entries the import left out for appointments meant to be moved or cancelled. */
+async function recordKeptConflicts(
+  ctx: AppContext, user: StaffUser, items: { ref: string; conflict: ConflictReason | undefined }[], why: { cause: ChangeCause; reason?: string },
+): Promise<void> {
+  const entries = [];
+  for (const i of items) {
+    const row = await findByReference(ctx.db, ctx.orgId, i.ref);
+    if (row && row.status !== 'cancelled' && i.conflict) {
+      entries.push(historyEntry({ orgId: ctx.orgId, now: ctx.now() }, row, { kind: 'staff', userId: user.id }, 'appointment.conflict', { conflict: i.conflict, ...why }));
+    }
+  }
+  await recordAppointmentChanges(ctx.db, entries);
 }

@@ -112,4 +112,10 @@ export const STAFF_CSS = `
 .az-log__head { font-weight: 600; }
 .az-scroll-hint { display: none; }
 @media (max-width: 64rem) { .az-scroll-hint { display: block; } }
+/* Printed pages (day list, call list): the content only, without navigation and links. */
+@media print {
+  .az-skip, .az-staff-nav, .az-staff-user, .az-noprint, .az-scroll-hint { display: none !important; }
+  .az-table-wrap { overflow: visible; }
+  a { color: inherit; text-decoration: none; }
+}
 `;
