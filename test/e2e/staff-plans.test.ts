@@ -81,7 +81,7 @@ describe('plans change in the back office (Chromium)', { skip }, () => {
       // the list, the confirmation, removal
       await page.getByRole('link', { name: 'Schließungen und Sperren' }).first().click();
       await checkPage(page, 'plans-04-list', false);
-      await page.getByRole('link', { name: /^Entfernen\W+Sperre 2026-12-02 09:00–09:30$/ }).click();
+      await page.getByRole('link', { name: /^Entfernen\W+Sperre Mi\., 02\.12\.2026 09:00–09:30$/ }).click();
       await checkPage(page, 'plans-05-remove', false);
       await page.getByRole('button', { name: 'Ja, entfernen' }).click();
       assert.match(await page.locator('main').innerText(), /Entfernt\. Die Zeiten sind wieder buchbar\./);

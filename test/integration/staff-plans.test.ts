@@ -171,7 +171,8 @@ describe('staff: when plans change', () => {
 
     const list = await lead.get('/staff/plaene?office=a');
     assert.equal(list.statusCode, 200);
-    assert.match(list.body, /2026-12-14/);
+    assert.match(list.body, /Mo\., 14\.12\.2026/, 'the day in words');
+    assert.doesNotMatch(list.body, /2026-12-14/);
     assert.match(list.body, /Umzug/);
     assert.match(list.body, /09:00–10:00/, 'the blocks are listed too');
     const link = /href="(\/staff\/plaene\/entfernen\?office=a&amp;kind=closure&amp;key=[^"]+)"/.exec(list.body);
@@ -304,7 +305,7 @@ describe('staff: when plans change', () => {
     assert.equal((list.body.match(/Sperren \(weniger Schalter\)/g) ?? []).length, 1);
     assert.doesNotMatch(list.body, /<caption/);
     assert.match(list.body, /<table[^>]*aria-labelledby="blocks"/);
-    assert.match(list.body, />Entfernen<span class="kern-sr-only">: Sperre 2026-12-\d\d \d\d:\d\d–\d\d:\d\d<\/span><\/a>/);
+    assert.match(list.body, />Entfernen<span class="kern-sr-only">: Sperre \w\w\., \d\d\.12\.2026 \d\d:\d\d–\d\d:\d\d<\/span><\/a>/);
   });
   test('a closure over three bookings, one with only a phone number and one with nothing: each says how the citizen is told, and a call list', async () => {
     const date = '2026-12-09';

@@ -4,13 +4,15 @@ import type { PlanEntry } from '../../../app/staff/list-plans.ts';
 import { Alert } from '../components.tsx';
 import { plansTexts, type PlansTexts } from './plans-texts.ts';
 import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
+import { shortDateRange } from './staff-dates.ts';
+import type { Locale } from '../../../domain/types.ts';
 
-function when(e: PlanEntry, p: PlansTexts) {
-  return { days: e.from === e.to ? e.from : `${e.from} – ${e.to}`, times: e.fromTime ? `${e.fromTime}–${e.toTime}` : p.list.wholeDay };
+function when(e: PlanEntry, p: PlansTexts, locale: Locale) {
+  return { days: shortDateRange(e.from, e.to, locale), times: e.fromTime ? `${e.fromTime}–${e.toTime}` : p.list.wholeDay };
 }
 
 /** A table named by the heading above it (`labelledBy`), so the name shows once. */
-function Table(props: { p: PlansTexts; office: string; entries: PlanEntry[]; labelledBy: string; blocks: boolean }) {
+function Table(props: { p: PlansTexts; locale: Locale; office: string; entries: PlanEntry[]; labelledBy: string; blocks: boolean }) {
   const { p } = props;
   return (
     <div class="az-table-wrap" role="region" aria-labelledby={props.labelledBy} tabindex={0}>
@@ -26,7 +28,7 @@ function Table(props: { p: PlansTexts; office: string; entries: PlanEntry[]; lab
         </thead>
         <tbody class="kern-table__body">
           {props.entries.map((e) => {
-            const w = when(e, p);
+            const w = when(e, p, props.locale);
             const what = `${e.kind === 'block' ? p.list.block : p.list.closure} ${w.days} ${w.times}`;
             const href = `/staff/plaene/entfernen?office=${encodeURIComponent(props.office)}&kind=${e.kind}&key=${encodeURIComponent(e.key)}`;
             return (
@@ -62,10 +64,10 @@ export function PlansListPage(props: {
       </p>
       <h2 class="kern-heading-medium" id="closures">{p.list.closures}</h2>
       {props.closures.length === 0 ? <p class="kern-body">{p.list.noneClosures}</p>
-        : <Table p={p} office={props.office.id} entries={props.closures} labelledBy="closures" blocks={false} />}
+        : <Table p={p} locale={props.frame.locale} office={props.office.id} entries={props.closures} labelledBy="closures" blocks={false} />}
       <h2 class="kern-heading-medium" id="blocks">{p.list.blocks}</h2>
       {props.blocks.length === 0 ? <p class="kern-body">{p.list.noneBlocks}</p>
-        : <Table p={p} office={props.office.id} entries={props.blocks} labelledBy="blocks" blocks={true} />}
+        : <Table p={p} locale={props.frame.locale} office={props.office.id} entries={props.blocks} labelledBy="blocks" blocks={true} />}
     </StaffLayout>
   );
 }
@@ -73,7 +75,7 @@ export function PlansListPage(props: {
 export function PlanRemovePage(props: { frame: StaffFrame; office: { id: string; name: string }; entry: PlanEntry }) {
   const p = plansTexts(props.frame.locale);
   const e = props.entry;
-  const w = when(e, p);
+  const w = when(e, p, props.frame.locale);
   return (
     <StaffLayout frame={props.frame} title={p.list.confirmTitle}>
       <h1 class="kern-heading-large">{p.list.confirmTitle}</h1>

@@ -2,6 +2,7 @@
 import type { StaffAppointmentView } from '../../../app/staff/get-staff-appointment.ts';
 import { TextField } from '../components.tsx';
 import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
+import { shortDate } from './staff-dates.ts';
 
 export function SearchPage(props: { frame: StaffFrame; query: string; results: StaffAppointmentView[] | null }) {
   const { t } = props.frame;
@@ -19,7 +20,7 @@ export function SearchPage(props: { frame: StaffFrame; query: string; results: S
             {props.results.map((a) => (
               <li>
                 <a class="kern-link" href={`/staff/termin/${encodeURIComponent(a.reference)}`}>{a.reference}</a>{' '}
-                {a.startsAt.slice(0, 10)} {a.startsAt.slice(11, 16)}, {a.contact.name}, {t.status[a.status] ?? a.status}
+                {shortDate(a.startsAt.slice(0, 10), props.frame.locale)}, {a.startsAt.slice(11, 16)}, {a.contact.name}, {t.status[a.status] ?? a.status}
               </li>
             ))}
           </ul>
