@@ -19,6 +19,7 @@ export const APPOINTMENT_ACTIONS = [
   'appointment.relane',
   'appointment.conflict',
   'appointment.conflict_cleared',
+  'appointment.contacted',
 ] as const;
 export type AppointmentAction = (typeof APPOINTMENT_ACTIONS)[number];
 
@@ -52,7 +53,14 @@ export interface AppointmentChange {
   /** why it no longer fits, on `appointment.conflict` (domain/config-conflicts.ts: `outside_hours`, …) */
   conflict?: string;
   cause?: ChangeCause;
+  /** on `appointment.contacted`: a citizen without e-mail was called about a change, and reached or not (to try again) */
+  contact?: ContactResult;
+  /** a short note staff typed with the call ("Tochter am Telefon") */
+  note?: string;
 }
+
+export const CONTACT_RESULTS = ['reached', 'not_reached'] as const;
+export type ContactResult = (typeof CONTACT_RESULTS)[number];
 
 /** The audit log's `actor` text for a history actor: `staff`, `citizen` or `system` (the staff user is in `actor_user_id`). */
 export function actorText(actor: HistoryActor): string {

@@ -1,7 +1,7 @@
 // Job: erases personal data of appointments that ended more than
 // `retentionDays` ago (organization setting): name, e-mail, phone, e-mail key
-// and token hash, plus their outbox rows and the reasons typed into their
-// history. The anonymised rows stay for statistics. Works in batches so one
+// and token hash, plus their outbox rows and the reasons and call notes typed
+// into their history. The anonymised rows stay for statistics. Works in batches so one
 // run never holds many locks for long.
 import { anonymizeEnded } from '../db/repositories/job-repo.ts';
 import { withRetry } from '../db/retry.ts';

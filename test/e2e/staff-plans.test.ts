@@ -1,8 +1,9 @@
 // "When plans change" in Chromium, without JavaScript: a lead blocks time over
 // booked appointments, chooses "move" for one and "cancel" for another, enters
 // it with the Enter key (never an "all" button), sees
-// the outcome, finds the block in the list and removes it; axe-core (WCAG 2.1
-// AA) on every new page.
+// the outcome, finds the block in the list and removes it; after a closure,
+// ticks callers off the call list as reached (and on an appointment's page);
+// axe-core (WCAG 2.1 AA) on every new page, in German and English.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
@@ -90,6 +91,79 @@ describe('plans change in the back office (Chromium)', { skip }, () => {
       // the kept ones fit again: no conflicts left
       await page.goto(`${web.url}/staff?office=a&date=2026-12-02`);
       assert.doesNotMatch(await page.locator('main').innerText(), /passen nicht mehr zur Konfiguration/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the call list after a closure: tick off who was reached (with a note), print it, and the same tick on the appointment\'s page (JavaScript off)', async () => {
+    // two callers without an e-mail address, both on 03.12. at 09:00
+    const caller = async (name: string, phone: string) => (await bookAppointment(web.app.ctx, {
+      office: 'a', services: [{ id: 'anmeldung', quantity: 1 }], startsAt: '2026-12-03T09:00:00+01:00', channel: 'phone',
+      contact: { name, email: '', phone }, locale: 'de',
+    })).appointment.reference;
+    const paula = await caller('Paula Telefon', '0341 555 0101');
+    const rudi = await caller('Rudi Ruf', '0341 555 0202');
+    const { context, page } = await newPage(browser, { javaScript: false });
+    try {
+      await staffLogin(page, web, 'lead@example.org');
+      await page.goto(`${web.url}/staff?office=a&date=2026-12-03`);
+      await page.getByRole('link', { name: 'Schließung eintragen' }).click();
+      await page.getByLabel(/^Grund/).fill('Stromausfall');
+      await page.getByRole('button', { name: 'Betroffene Termine prüfen' }).click();
+      for (const r of [paula, rudi]) await page.locator(`#c-${r}-cancel`).check();
+      await page.getByRole('button', { name: 'Schließung eintragen' }).click();
+      await page.waitForURL(/\/staff\/plaene\/ergebnis\?/);
+      assert.match(await page.locator('main').innerText(), /0 von 2 erreicht – 2 offen/);
+      await page.getByRole('link', { name: 'Anrufliste drucken' }).click();
+      await page.waitForURL(/\/staff\/plaene\/anrufliste\?/);
+      await checkPage(page, 'plans-06-call-list', false);
+
+      // Paula is reached; the note is kept
+      const row = page.locator(`#anruf-${paula}`);
+      await row.getByLabel('erreicht', { exact: true }).check();
+      await row.getByLabel(/^Hinweis/).fill('Tochter am Telefon');
+      await row.getByRole('button', { name: /^Speichern/ }).click();
+      await page.waitForURL(new RegExp(`#anruf-${paula}$`));
+      const main = await page.locator('main').innerText();
+      assert.match(main, /Gespeichert: Paula Telefon – erreicht/);
+      assert.match(main, /1 von 2 erreicht – 1 offen/);
+      assert.match(await row.innerText(), /Erreicht von Lena Lead am Mo\., 30\.11\.2026, 08:00[\s\S]*Hinweis: „Tochter am Telefon“/);
+      await checkPage(page, 'plans-07-call-list-ticked', false);
+      // a choice is required: the message sits at the row's choice
+      await page.locator(`#anruf-${rudi}`).getByRole('button', { name: /^Speichern/ }).click();
+      assert.match(await page.locator('.az-error-summary').innerText(), /Bitte wählen Sie „erreicht“ oder „nicht erreicht“/);
+      await checkPage(page, null, false);
+
+      // printed: a tick box per row, ticked for Paula; no forms on paper
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator(`#anruf-${paula} .az-tick--done`).isVisible(), true);
+      assert.equal(await page.locator(`#anruf-${rudi} .az-tick`).isVisible(), true);
+      assert.equal(await page.locator(`#anruf-${rudi} form`).isVisible(), false);
+      await page.emulateMedia({ media: 'screen' });
+
+      // in English
+      await page.getByRole('link', { name: 'English' }).click();
+      assert.match(await page.locator('main').innerText(), /1 of 2 reached – 1 left/);
+      assert.match(await page.locator(`#anruf-${paula}`).innerText(), /Reached by Lena Lead on Mon 30\/11\/2026, 08:00/);
+      await checkPage(page, null, false);
+
+      // Rudi's page says to call him, with the same tick: not reached, to try again
+      await page.goto(`${web.url}/staff/termin/${rudi}?lang=de`);
+      const call = page.locator('#anrufen');
+      assert.match(await call.innerText(), /0341 555 0202/);
+      await call.getByLabel('nicht erreicht – erneut versuchen').check();
+      await call.getByLabel(/^Hinweis/).fill('Mailbox');
+      await call.getByRole('button', { name: /^Speichern/ }).click();
+      assert.match(await page.locator('#anrufen').innerText(), /Nicht erreicht \(Lena Lead, Mo\., 30\.11\.2026, 08:00\) – bitte erneut versuchen/);
+      assert.match(await page.locator('#verlauf ~ ol').innerText(), /Telefonisch nicht erreicht – erneut versuchen\s+Hinweis: „Mailbox“/);
+      await checkPage(page, 'plans-08-appointment-call', false);
+      await page.getByRole('link', { name: 'English' }).click();
+      assert.match(await page.locator('#verlauf ~ ol').innerText(), /Not reached by phone – try again/);
+      await checkPage(page, null, false);
+      // Paula's history: reached, by whom
+      await page.goto(`${web.url}/staff/termin/${paula}?lang=de`);
+      assert.match(await page.locator('#verlauf ~ ol').innerText(), /Lena Lead\s+Telefonisch erreicht\s+Hinweis: „Tochter am Telefon“/);
     } finally {
       await context.close();
     }

@@ -25,10 +25,10 @@ describe('staff access matrix: closures, blocks and their removal', () => {
   let env: StaffTestEnv;
   const clients = new Map<Who, Client>();
   let day = 0;
-  /** A weekday of its own for each case, in December 2026. */
+  /** A weekday of its own for each case, in December 2026 (not Christmas, a holiday in Saxony). */
   const nextDate = () => {
     let d = addDays('2026-12-01', day++);
-    while ([5, 6].includes((new Date(`${d}T12:00:00Z`).getUTCDay() + 6) % 7)) d = addDays('2026-12-01', day++);
+    while ([5, 6].includes((new Date(`${d}T12:00:00Z`).getUTCDay() + 6) % 7) || d === '2026-12-25') d = addDays('2026-12-01', day++);
     return d;
   };
   const catalog = () => env.app.ctx.catalog();
@@ -101,6 +101,45 @@ describe('staff access matrix: closures, blocks and their removal', () => {
         const after = await counts(officeId);
         // allowed: one block and one closure added, one closure removed; refused: nothing changed
         assert.deepEqual(after, ok ? { closures: before.closures, blocks: before.blocks + 1 } : before, `${who} config`);
+      });
+    }
+  }
+
+  // the call list and its tick-off: leads and admins of the office, like the call list; the
+  // appointment's own tick: whoever works in its office (clerks too), like the appointment's page
+  for (const who of WHO) {
+    for (const officeId of OFFICES) {
+      const ok = allowed(who, officeId);
+      const works = who !== 'anonymous' && (USERS[who].role === 'admin' || (USERS[who].offices as readonly string[]).includes(officeId));
+      test(`call list tick-off: ${who} × office ${officeId}: list ${ok ? 'allowed' : 'refused'}, appointment ${works ? 'allowed' : 'refused'}`, async () => {
+        const c = clients.get(who)!;
+        const admin = clients.get('admin')!;
+        await admin.get('/staff/suche');
+        if (who !== 'anonymous') await c.get('/staff/suche');
+        const expect = (r: { statusCode: number; headers: Record<string, unknown> }, allowedHere: boolean, okStatus: number, what: string) => {
+          if (who === 'anonymous') {
+            assert.equal(r.statusCode, 303, what);
+            assert.match(String(r.headers.location), /^\/staff\/login\?/, what);
+          } else assert.equal(r.statusCode, allowedHere ? okStatus : 404, `${who} ${what}`);
+        };
+        const date = nextDate();
+        // two phone bookings without an e-mail address, cancelled by the office: both must be called
+        const [ref, ref2] = await Promise.all(['09:00', '09:30'].map(async (time) => (await bookAppointment(env.app.ctx, {
+          office: officeId, services: [{ id: 'anmeldung', quantity: 1 }], startsAt: `${date}T${time}:00+01:00`, channel: 'phone',
+          contact: { name: `Ruf ${who} ${officeId}`, email: '', phone: '0341 1' }, locale: 'de',
+        })).appointment.reference));
+        for (const r of [ref, ref2]) assert.equal((await admin.post(`/staff/termin/${r}/absagen`, { reason: 'Wasserschaden' })).statusCode, 303);
+        const id = await recordPlanOutcome(env.app.ctx.db, {
+          orgId: env.app.ctx.orgId, actor: 'test', details: { office: officeId, date, relaned: 0, outcomes: [{ reference: ref, outcome: 'cancelled' }, { reference: ref2, outcome: 'cancelled' }] },
+        });
+        const contacted = async (r: string) => (await env.app.ctx.db.selectFrom('audit_log as l').innerJoin('appointments as a', 'a.id', 'l.appointment_id')
+          .select('l.id').where('a.reference', '=', r.replace('-', '')).where('l.action', '=', 'appointment.contacted').execute()).length;
+
+        expect(await c.get(`/staff/plaene/anrufliste?office=${officeId}&id=${id}`), ok, 200, 'GET call list');
+        expect(await c.post('/staff/plaene/anrufliste', { office: officeId, id: String(id), reference: ref, result: 'reached', back: 'anrufliste' }), ok, 303, 'POST call list tick');
+        assert.equal(await contacted(ref), ok ? 1 : 0, `${who} call list tick written`);
+        expect(await c.post(`/staff/termin/${ref2}/erreicht`, { result: 'reached' }), works, 303, 'POST appointment tick');
+        assert.equal(await contacted(ref2), works ? 1 : 0, `${who} appointment tick written`);
       });
     }
   }

@@ -6,11 +6,13 @@
 import { DomainError, isDomainError } from '../../domain/errors.ts';
 import { isValidLocalDate, localDateOf, localTimeOf, parseRfc3339 } from '../../domain/time.ts';
 import { findPlanOutcome } from '../../db/repositories/plan-outcome-repo.ts';
+import { callHistories } from '../../db/repositories/appointment-history-repo.ts';
 import type { AppContext } from '../context.ts';
 import { effectiveStatus } from '../appointment-view.ts';
 import { formatReference } from '../tokens.ts';
 import { requireOffice, type StaffUser } from './access.ts';
 import { loadForStaff } from './get-staff-appointment.ts';
+import { callStatusOfRows, type CallStatus } from './call-status.ts';
 import type { Outcome } from './plan-change.ts';
 
 export interface OutcomeView {
@@ -25,7 +27,13 @@ export interface OutcomeView {
   phone: string | null;
   /** a moved appointment's time before the move, if recorded */
   from: { date: string; time: string } | null;
+  /** on the call list (moved or cancelled, no e-mail address): the last call about the change, from the history */
+  call: CallStatus | null;
 }
+
+/** Moved or cancelled without an e-mail address: the citizen must be phoned. */
+export const onCallList = (i: Pick<OutcomeView, 'outcome' | 'email'>): boolean =>
+  (i.outcome === 'moved' || i.outcome === 'cancelled') && !i.email;
 
 export interface PlanOutcome {
   /** the first day of the closure or block */
@@ -34,6 +42,8 @@ export interface PlanOutcome {
   /** the reason given for the closure or block ('' in records from before it was kept) */
   reason: string;
   items: OutcomeView[];
+  /** the organization's time zone */
+  timezone: string;
 }
 
 const OUTCOMES: readonly Outcome['outcome'][] = ['moved', 'cancelled', 'kept', 'gone', 'new'];
@@ -50,25 +60,33 @@ export async function getPlanOutcome(ctx: AppContext, user: StaffUser, q: { offi
   const now = ctx.now();
   const list = Array.isArray(rec.outcomes) ? rec.outcomes as { reference?: unknown; outcome?: unknown; from?: unknown }[] : [];
   const items: OutcomeView[] = [];
+  const ids = new Map<OutcomeView, string>();
   for (const item of list.slice(0, 500)) {
     if (typeof item?.reference !== 'string' || !OUTCOMES.includes(item.outcome as Outcome['outcome'])) continue;
     try {
       const row = await loadForStaff(ctx.db, ctx.orgId, user, catalog, item.reference);
-      items.push({
+      const view: OutcomeView = {
         reference: formatReference(row.reference!), outcome: item.outcome as Outcome['outcome'],
         date: localDateOf(row.starts_at.getTime(), tz), time: localTimeOf(row.starts_at.getTime(), tz),
         name: row.contact_name, status: effectiveStatus(row, now),
-        email: row.contact_email, phone: row.contact_phone, from: localTimes(item.from, tz),
-      });
+        email: row.contact_email, phone: row.contact_phone, from: localTimes(item.from, tz), call: null,
+      };
+      items.push(view);
+      ids.set(view, row.id);
     } catch (e) {
       if (!isDomainError(e)) throw e; // gone meanwhile: not shown
     }
   }
+  // who on the call list is reached already: one read of their moves, cancellations and calls
+  const calling = items.filter(onCallList);
+  const rows = await callHistories(ctx.db, ctx.orgId, calling.map((i) => ids.get(i)!));
+  for (const i of calling) i.call = callStatusOfRows(rows.filter((r) => r.appointmentId === ids.get(i)), false);
   return {
     date: typeof rec.date === 'string' && isValidLocalDate(rec.date) ? rec.date : '',
     relaned: typeof rec.relaned === 'number' ? rec.relaned : 0,
     reason: typeof (rec as { reason?: unknown }).reason === 'string' ? (rec as { reason: string }).reason : '',
     items,
+    timezone: tz,
   };
 }
 

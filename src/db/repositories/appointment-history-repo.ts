@@ -64,3 +64,21 @@ export async function appointmentHistory(db: Db, orgId: string, appointmentId: s
     actorName: r.name ?? null, action: r.action, details: r.details as AppointmentChange,
   }));
 }
+
+/** The moves, cancellations and calls of several appointments (for a call list), oldest first, with the appointment's id. */
+export async function callHistories(db: Db, orgId: string, appointmentIds: string[]): Promise<(HistoryRow & { appointmentId: string })[]> {
+  if (appointmentIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('audit_log as a')
+    .leftJoin('staff_users as u', (j) => j.onRef('u.org_id', '=', 'a.org_id').onRef('u.id', '=', 'a.actor_user_id'))
+    .select(['a.id', 'a.at', 'a.actor', 'a.actor_user_id', 'u.name', 'a.action', 'a.details', 'a.appointment_id'])
+    .where('a.org_id', '=', orgId)
+    .where('a.appointment_id', 'in', appointmentIds)
+    .where('a.action', 'in', ['appointment.move', 'appointment.cancel', 'appointment.contacted'])
+    .orderBy('a.id')
+    .execute();
+  return rows.map((r) => ({
+    id: String(r.id), at: new Date(r.at as unknown as string | Date), actor: r.actor, actorUserId: r.actor_user_id,
+    actorName: r.name ?? null, action: r.action, details: r.details as AppointmentChange, appointmentId: r.appointment_id!,
+  }));
+}

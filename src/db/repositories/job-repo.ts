@@ -62,9 +62,10 @@ export async function anonymizeEnded(tx: AnyDb, q: { orgId: string; endedBefore:
   if (ids.length === 0) return 0;
   const list = ids.map((r) => r.id);
   await db.deleteFrom('outbox').where('org_id', '=', q.orgId).where('appointment_id', 'in', list).execute();
-  // the reasons staff typed into the appointments' history may name the person too
-  await db.updateTable('audit_log').set({ details: sql<string>`details - 'reason'` })
-    .where('org_id', '=', q.orgId).where('appointment_id', 'in', list).where('action', 'in', ['appointment.move', 'appointment.cancel']).execute();
+  // the reasons and call notes staff typed into the appointments' history may name the person too
+  await db.updateTable('audit_log').set({ details: sql<string>`details - 'reason' - 'note'` })
+    .where('org_id', '=', q.orgId).where('appointment_id', 'in', list)
+    .where('action', 'in', ['appointment.move', 'appointment.cancel', 'appointment.contacted']).execute();
   const r = await db
     .updateTable('appointments')
     .set({

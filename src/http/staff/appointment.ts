@@ -28,13 +28,16 @@ export function registerAppointmentRoutes(app: FastifyInstance, { ctx, write }: 
     // after a move or cancellation, say how the citizen hears of it: only an address gets an e-mail
     const told = a.contact.email ? t.move.toldByMail(a.contact.email) : a.contact.phone ? t.move.callInstead(a.contact.phone) : t.move.noContact;
     const notice = q.ok === 'cancelled' ? `${t.appt.cancelled} ${told}` : q.ok === 'moved' ? `${t.move.moved} ${told}`
-      : q.ok === 'saved' ? t.appt.done : q.ok === 'undone' ? t.appt.undone : undefined;
-    const error = q.error === 'reason' ? t.appt.reasonRequired : q.error === 'not_started' ? t.appt.tooEarly
+      : q.ok === 'saved' ? t.appt.done : q.ok === 'undone' ? t.appt.undone : q.ok === 'contacted' ? t.appt.done : undefined;
+    // the call box's form without a choice, or with a note too long: the message at the box (routes in contact.ts)
+    const callError = q.error === 'contact' ? 'result' as const : q.error === 'contact_note' ? 'note' as const : undefined;
+    const error = callError ? undefined : q.error === 'reason' ? t.appt.reasonRequired : q.error === 'not_started' ? t.appt.tooEarly
       : q.error === 'not_today' ? t.appt.notToday : q.error ? t.appt.notAllowed : undefined;
     const choices = attendanceChoices({ status: a.status, startsAt: Date.parse(a.startsAt) }, ctx.now(), catalog.config.organization.timezone);
     const movable = concernsStillOffered({ office_id: a.office, services: a.services }, catalog);
     const history = await listAppointmentHistory(ctx, user, { reference: a.reference });
-    return sendPage(reply, AppointmentPage({ frame, a, officeName: catalog.offices.get(a.office)?.name ?? a.office, choices, movable, notice, error, history }), error ? 409 : 200);
+    return sendPage(reply, AppointmentPage({ frame, a, officeName: catalog.offices.get(a.office)?.name ?? a.office, choices, movable, notice, error, history, callError }),
+      error ? 409 : callError ? 400 : 200);
   });
 
   app.post('/staff/termin/:reference/status', { ...write, preHandler: app.csrfProtection }, async (req, reply) => {

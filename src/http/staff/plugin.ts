@@ -16,6 +16,7 @@ import { registerLoginRoutes } from './login.ts';
 import { registerDayRoutes } from './day.ts';
 import { registerExportRoutes } from './export.ts';
 import { registerAppointmentRoutes } from './appointment.ts';
+import { registerContactRoutes } from './contact.ts';
 import { registerBookRoutes } from './book.ts';
 import { STAFF_COOKIE, staffEnv } from './staff-page.ts';
 import { registerStaffApi } from './api.ts';
@@ -59,6 +60,7 @@ export async function registerStaffPages(app: FastifyInstance, ctx: AppContext, 
     registerDayRoutes(staff, deps);
     registerExportRoutes(staff, deps);
     registerAppointmentRoutes(staff, deps);
+    registerContactRoutes(staff, deps);
     registerBookRoutes(staff, deps);
     registerClosureRoutes(staff, deps);
     registerPlanRoutes(staff, deps);

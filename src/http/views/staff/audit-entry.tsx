@@ -103,6 +103,7 @@ function appointmentText(action: string, c: AppointmentChange, w: EntryWords, a:
     case 'appointment.relane': return a.appt.relane(num(c.fromLane) + 1, num(c.toLane) + 1);
     case 'appointment.conflict': return a.appt.conflict;
     case 'appointment.conflict_cleared': return a.appt.conflictCleared;
+    case 'appointment.contacted': return a.appt.contacted[c.contact ?? ''] ?? a.appt.contacted.reached!;
     default: return a.entries.other(action);
   }
 }
@@ -118,6 +119,7 @@ export function tell(e: { id?: string; action: string; details: unknown; officeI
     const lines: string[] = [];
     if (e.action === 'appointment.conflict' && c.conflict) lines.push(settingsTexts(w.locale).reasons[c.conflict] ?? c.conflict);
     if (c.reason) lines.push(a.appt.reason(c.reason));
+    if (c.note) lines.push(a.appt.note(c.note));
     if (c.cause) lines.push(a.appt.cause[c.cause] ?? c.cause);
     const ref = str(c.reference);
     const text = appointmentText(e.action, c, w, a);

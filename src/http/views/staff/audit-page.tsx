@@ -16,7 +16,8 @@ function kindGroups(a: AuditTexts, admin: boolean): { label: string; kinds: stri
     {
       label: a.audit.groups.appointments,
       kinds: ['appointment.*', 'appointment.book', 'appointment.confirm', 'appointment.move', 'appointment.cancel', 'appointment.expire',
-        'appointment.attendance', 'appointment.attendance_undo', 'appointment.relane', 'appointment.conflict', 'appointment.conflict_cleared'],
+        'appointment.attendance', 'appointment.attendance_undo', 'appointment.relane', 'appointment.conflict', 'appointment.conflict_cleared',
+        'appointment.contacted'],
     },
     {
       label: a.audit.groups.plans,

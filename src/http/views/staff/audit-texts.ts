@@ -28,6 +28,8 @@ const de = {
     relane: (from: number, to: number) => `Zur selben Zeit an einen anderen Schalter gelegt (Schalter ${from} → Schalter ${to})`,
     conflict: 'Als Konflikt behalten: passt nicht mehr zur Konfiguration',
     conflictCleared: 'Kein Konflikt mehr: passt wieder zur Konfiguration',
+    contacted: { reached: 'Telefonisch erreicht', not_reached: 'Telefonisch nicht erreicht – erneut versuchen' } as Record<string, string>,
+    note: (n: string) => `Hinweis: „${n}“`,
     reason: (r: string) => `Grund: „${r}“`,
     cause: {
       'closure.add': 'Anlass: Schließung eingetragen', 'block.add': 'Anlass: Zeit gesperrt',
@@ -91,6 +93,7 @@ const de = {
       'appointment.move': 'Verschoben', 'appointment.cancel': 'Abgesagt', 'appointment.expire': 'Verfallen (nicht bestätigt)',
       'appointment.attendance': 'Am Schalter (angekommen, erledigt, nicht erschienen)', 'appointment.attendance_undo': 'Am Schalter zurückgesetzt',
       'appointment.relane': 'An anderen Schalter gelegt', 'appointment.conflict': 'Als Konflikt behalten', 'appointment.conflict_cleared': 'Konflikt aufgehoben',
+      'appointment.contacted': 'Telefonisch informiert (Anrufliste)',
       'config.import': 'Konfiguration geändert (Import, Schließung, Sperre)', 'plan.outcome': 'Ergebnis einer Schließung oder Sperre',
       'settings.*': 'Alle Einstellungen', 'settings.office.hours': 'Öffnungszeiten und Kapazität', 'settings.office.booking': 'Buchungsregeln',
       'settings.office.details': 'Angaben einer Dienststelle', 'settings.service.*': 'Anliegen', 'export.personal_data': 'CSV-Export mit personenbezogenen Daten',
@@ -122,6 +125,8 @@ const en: AuditTexts = {
     relane: (from, to) => `Moved to another counter at the same time (counter ${from} → counter ${to})`,
     conflict: 'Kept as a conflict: no longer fits the configuration',
     conflictCleared: 'No longer a conflict: fits the configuration again',
+    contacted: { reached: 'Reached by phone', not_reached: 'Not reached by phone – try again' },
+    note: (n) => `Note: “${n}”`,
     reason: (r) => `Reason: “${r}”`,
     cause: {
       'closure.add': 'Cause: closure entered', 'block.add': 'Cause: time blocked',
@@ -185,6 +190,7 @@ const en: AuditTexts = {
       'appointment.move': 'Moved', 'appointment.cancel': 'Cancelled', 'appointment.expire': 'Lapsed (not confirmed)',
       'appointment.attendance': 'At the counter (arrived, completed, no-show)', 'appointment.attendance_undo': 'Counter action undone',
       'appointment.relane': 'Moved to another counter', 'appointment.conflict': 'Kept as a conflict', 'appointment.conflict_cleared': 'Conflict resolved',
+      'appointment.contacted': 'Told by phone (call list)',
       'config.import': 'Configuration changed (import, closure, block)', 'plan.outcome': 'Outcome of a closure or block',
       'settings.*': 'All settings', 'settings.office.hours': 'Opening hours and capacity', 'settings.office.booking': 'Booking rules',
       'settings.office.details': 'An office\'s details', 'settings.service.*': 'Concerns', 'export.personal_data': 'CSV export with personal data',

@@ -1,19 +1,43 @@
 // What became of the appointments a closure or block stranded: moved (to when),
 // cancelled, or kept as a conflict (and why), and how each citizen is told:
-// by e-mail, or, without an address, on the call list (also printable alone).
-import type { OutcomeView } from '../../../app/staff/get-plan-outcome.ts';
-import { Alert } from '../components.tsx';
+// by e-mail, or, without an address, on the call list (also printable alone),
+// where each call is ticked off (reached by whom and when, or not: try again).
+import { onCallList, type OutcomeView } from '../../../app/staff/get-plan-outcome.ts';
+import { reached } from '../../../domain/call-state.ts';
+import { Alert, ErrorSummary } from '../components.tsx';
 import { formatDateTime } from '../format.ts';
 import { texts } from '../texts.ts';
 import { plansTexts } from './plans-texts.ts';
+import { callTexts } from './call-texts.ts';
+import { CallForm, CallState, callErrorList, type CallProblem } from './call-tick.tsx';
 import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
 
-interface ResultProps { frame: StaffFrame; office: { id: string; name: string }; id: string; date: string; relaned: number; reason: string; items: OutcomeView[] }
+interface ResultProps {
+  frame: StaffFrame; office: { id: string; name: string }; id: string; date: string; relaned: number; reason: string; items: OutcomeView[];
+  /** the organization's time zone (when a call was recorded) */
+  timezone: string;
+  /** after a call was recorded: who, and whether reached */
+  saved?: { name: string; reached: boolean };
+  /** a call form sent back with a problem */
+  problem?: CallProblem;
+}
 
 /** Moved or cancelled: the citizen must hear of it. */
 const told = (i: OutcomeView) => i.outcome === 'moved' || i.outcome === 'cancelled';
 /** Who must be called: told, but no e-mail address. */
-export const toCall = (items: OutcomeView[]) => items.filter((i) => told(i) && !i.email);
+export const toCall = (items: OutcomeView[]) => items.filter(onCallList);
+
+/** The page's errors (a call form's problem) and the notice after recording a call. */
+function Notices(props: ResultProps) {
+  const { locale } = props.frame;
+  const c = callTexts(locale);
+  return (
+    <>
+      <ErrorSummary t={{ ...texts(locale), common: { ...texts(locale).common, errorSummary: props.frame.t.errors.summary } }} errors={callErrorList(props.problem)} />
+      {props.saved ? <Alert kind="success" title={c.saved(props.saved.name || c.noName, props.saved.reached)} role="status" /> : null}
+    </>
+  );
+}
 
 function informed(frame: StaffFrame, i: OutcomeView): string {
   const p = plansTexts(frame.locale).result;
@@ -32,8 +56,9 @@ export function PlanResultPage(props: ResultProps) {
   const q = `office=${encodeURIComponent(props.office.id)}`;
   const calls = toCall(props.items);
   return (
-    <StaffLayout frame={props.frame} title={title}>
+    <StaffLayout frame={props.frame} title={title} hasErrors={!!props.problem}>
       <h1 class="kern-heading-large">{title}</h1>
+      <Notices {...props} />
       {props.relaned > 0 ? <Alert kind="info" title={p.result.relaned(props.relaned)} role="status" /> : null}
       {props.items.length === 0 ? <Alert kind="success" title={p.result.none} role="status" /> : (
         <div class="az-table-wrap" role="region" aria-label={p.result.title} tabindex={0}>
@@ -66,7 +91,7 @@ export function PlanResultPage(props: ResultProps) {
           <h2 class="kern-heading-medium" id="anrufliste">{p.result.callList}</h2>
           {calls.length === 0 ? <p class="kern-body">{p.result.callListNone}</p> : (
             <>
-              <CallListTable frame={props.frame} items={calls} reason={props.reason} />
+              <CallListTable {...props} items={calls} back="ergebnis" />
               <p class="kern-body"><a class="kern-link" href={`/staff/plaene/anrufliste?${q}&id=${encodeURIComponent(props.id)}`}>{p.result.printCallList}</a></p>
             </>
           )}
@@ -86,21 +111,26 @@ export function CallListPage(props: ResultProps) {
   const title = `${p.result.callList}: ${props.office.name}`;
   const calls = toCall(props.items);
   return (
-    <StaffLayout frame={props.frame} title={title}>
+    <StaffLayout frame={props.frame} title={title} hasErrors={!!props.problem}>
       <h1 class="kern-heading-large">{title}</h1>
-      {calls.length === 0 ? <p class="kern-body">{p.result.callListNone}</p> : <CallListTable frame={props.frame} items={calls} reason={props.reason} />}
+      <Notices {...props} />
+      {calls.length === 0 ? <p class="kern-body">{p.result.callListNone}</p> : <CallListTable {...props} items={calls} back="anrufliste" />}
       <p class="kern-body az-noprint"><a class="kern-link" href={`/staff/plaene/ergebnis?office=${encodeURIComponent(props.office.id)}&id=${encodeURIComponent(props.id)}`}>{p.result.title}</a></p>
     </StaffLayout>
   );
 }
 
-function CallListTable(props: { frame: StaffFrame; items: OutcomeView[]; reason: string }) {
-  const { t } = props.frame;
-  const p = plansTexts(props.frame.locale).result;
+/** The call list: who to call, the time before and now, and a tick-off per citizen. */
+function CallListTable(props: ResultProps & { back: 'ergebnis' | 'anrufliste' }) {
+  const { t, locale } = props.frame;
+  const p = plansTexts(locale).result;
+  const c = callTexts(locale);
+  const done = props.items.filter((i) => i.call && reached(i.call)).length;
   return (
     <>
       <p class="kern-body">{p.callListIntro}</p>
       {props.reason ? <p class="kern-body"><strong>{p.reason}:</strong> {props.reason}</p> : null}
+      <p class="kern-body kern-body--bold" id="anruf-stand">{c.progress(done, props.items.length)}</p>
       <div class="az-table-wrap" role="region" aria-label={p.callList} tabindex={0}>
         <table class="kern-table az-table az-call-list">
           <thead class="kern-table__head">
@@ -110,16 +140,23 @@ function CallListTable(props: { frame: StaffFrame; items: OutcomeView[]; reason:
               <th class="kern-table__header" scope="col">{t.dayView.reference}</th>
               <th class="kern-table__header" scope="col">{p.before}</th>
               <th class="kern-table__header" scope="col">{p.after}</th>
+              <th class="kern-table__header" scope="col">{c.column}</th>
             </tr>
           </thead>
           <tbody class="kern-table__body">
             {props.items.map((i) => (
-              <tr class="kern-table__row">
+              <tr class="kern-table__row" id={`anruf-${i.reference}`}>
                 <th class="kern-table__cell" scope="row">{i.name ?? '–'}</th>
                 <td class="kern-table__cell">{i.phone ?? p.noPhone}</td>
                 <td class="kern-table__cell">{i.reference}</td>
                 <td class="kern-table__cell">{i.outcome === 'moved' ? (i.from ? formatDateTime(i.from.date, i.from.time, texts(props.frame.locale)) : '–') : when(props.frame, i)}</td>
                 <td class="kern-table__cell">{i.outcome === 'moved' ? when(props.frame, i) : p.cancelled}</td>
+                <td class="kern-table__cell az-call-cell">
+                  <CallState frame={props.frame} call={i.call} tz={props.timezone} />
+                  <CallForm frame={props.frame} action="/staff/plaene/anrufliste" uid={i.reference} name={i.name ?? c.noName}
+                    hidden={{ office: props.office.id, id: props.id, reference: i.reference, back: props.back }}
+                    problem={props.problem?.reference === i.reference ? props.problem : undefined} />
+                </td>
               </tr>
             ))}
           </tbody>

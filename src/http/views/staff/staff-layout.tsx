@@ -110,6 +110,11 @@ export const STAFF_CSS = `
 .az-log__entry { border-left: 4px solid #1a3da5; padding: .25rem 0 .25rem .75rem; margin-bottom: 1rem; overflow-wrap: anywhere; }
 .az-log__entry p { margin: 0 0 .25rem; }
 .az-log__head { font-weight: 600; }
+.az-call { margin-block: 1.5rem; }
+.az-call-state { display: flex; gap: .5rem; align-items: flex-start; margin: 0 0 .25rem; }
+.az-tick { display: inline-block; flex: none; box-sizing: border-box; width: 1.25rem; height: 1.25rem; border: 2px solid #1b1b1b; text-align: center; line-height: 1rem; font-weight: 700; }
+.az-call-form { margin-top: .5rem; min-width: 14rem; }
+.az-call-form .kern-form-input { margin-block: .5rem; }
 .az-scroll-hint { display: none; }
 @media (max-width: 64rem) { .az-scroll-hint { display: block; } }
 /* Printed pages (day list, call list): the content only, without navigation and links. */
