@@ -30,7 +30,7 @@ test('the Einwohnermeldeamt has the rules, hours, closures and extra hours of th
   assert.equal(ema.slotMinutes, 5);
   assert.deepEqual(ema.booking, {
     leadMinutes: 720, horizonDays: 90, releaseTime: '07:00', holdMinutes: 10, maxActivePerEmail: 2,
-    cancelUntilMinutes: 60, maxServices: 5, confirmByEmail: false, confirmMinutes: 60, reminderHours: 24,
+    cancelUntilMinutes: 60, maxServices: 5, confirmByEmail: false, confirmMinutes: 60, reminderHours: 24, noShowGraceMinutes: 15,
   });
   assert.deepEqual(ema.hours, [
     { days: ['mon', 'tue', 'thu', 'fri'], from: '08:00', to: '12:00', counters: 3, online: 2, phone: 3 },

@@ -130,6 +130,7 @@ const booking = fc.integer({ min: 0, max: 730 }).chain((horizonDays) => fc.recor
   confirmByEmail: fc.boolean(),
   confirmMinutes: fc.integer({ min: 1, max: 7 * 1440 }),
   reminderHours: fc.integer({ min: 0, max: 720 }),
+  noShowGraceMinutes: fc.integer({ min: 0, max: 240 }),
 }).map(defined));
 
 const office = (serviceIds: string[]): fc.Arbitrary<Office> => fc.record({

@@ -103,6 +103,7 @@ export function exportConfig(orgId: string, config: OrgConfig): string {
       confirmByEmail: o.booking.confirmByEmail,
       confirmMinutes: o.booking.confirmMinutes,
       reminderHours: o.booking.reminderHours,
+      noShowGraceMinutes: o.booking.noShowGraceMinutes,
     }),
     hours: o.hours.map(hours),
     closures: o.closures.length > 0 ? o.closures.map(closure) : undefined,

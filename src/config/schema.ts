@@ -12,6 +12,7 @@ import { z } from 'zod';
 import Holidays from 'date-holidays';
 import { Temporal } from 'temporal-polyfill';
 import { LOCALES, WEEKDAYS, type Text, type TextList } from '../domain/types.ts';
+import { NO_SHOW_GRACE_DEFAULT } from '../domain/no-show.ts';
 import { suggest } from './suggest.ts';
 
 // ---------------------------------------------------------------- defaults
@@ -37,6 +38,7 @@ export const BOOKING_DEFAULTS = {
   confirmByEmail: false,
   confirmMinutes: 60,
   reminderHours: 24,
+  noShowGraceMinutes: NO_SHOW_GRACE_DEFAULT,
 } as const;
 
 /** Upper bounds, so that a slip of the finger (an extra zero) is caught. */
@@ -54,6 +56,7 @@ export const LIMITS = {
   maxServices: 50,
   confirmMinutes: 7 * 1440,
   reminderHours: 30 * 24,
+  noShowGraceMinutes: 240,
   shortText: 200,
   longText: 50_000,
   listEntries: 100,
@@ -277,6 +280,7 @@ const bookingShape = {
   confirmByEmail: z.boolean().default(BOOKING_DEFAULTS.confirmByEmail),
   confirmMinutes: int(1, LIMITS.confirmMinutes).default(BOOKING_DEFAULTS.confirmMinutes),
   reminderHours: int(0, LIMITS.reminderHours).default(BOOKING_DEFAULTS.reminderHours),
+  noShowGraceMinutes: int(0, LIMITS.noShowGraceMinutes).default(BOOKING_DEFAULTS.noShowGraceMinutes),
 };
 
 const hoursShape = {

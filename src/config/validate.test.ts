@@ -42,7 +42,7 @@ test('a valid file is accepted and normalised, with every default filled in', ()
   assert.deepEqual(office.booking, { ...BOOKING_DEFAULTS });
   assert.deepEqual(office.booking, {
     leadMinutes: 1440, horizonDays: 60, holdMinutes: 10, maxActivePerEmail: 3, cancelUntilMinutes: 0,
-    maxServices: 5, confirmByEmail: false, confirmMinutes: 60, reminderHours: 24,
+    maxServices: 5, confirmByEmail: false, confirmMinutes: 60, reminderHours: 24, noShowGraceMinutes: 15,
   });
   assert.deepEqual(office.hours[0], { days: ['mon', 'tue'], from: '08:00', to: '12:00', counters: 2, online: 2, phone: 2 });
   assert.deepEqual(office.hours[1], { days: ['tue'], from: '13:00', to: '18:00', counters: 2, online: 1, phone: 2 });

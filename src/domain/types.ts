@@ -71,6 +71,12 @@ export interface BookingRules {
   confirmByEmail: boolean;
   confirmMinutes: number;
   reminderHours: number;
+  /**
+   * Minutes after the start before staff may record a no-show (default 15, see domain/no-show.ts).
+   * Optional only because offices stored before this setting existed lack it; the config file's
+   * validation always fills it in.
+   */
+  noShowGraceMinutes?: number;
 }
 
 export interface Office {

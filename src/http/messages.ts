@@ -55,6 +55,13 @@ export const MESSAGES: Messages = {
   'range.too_long': { de: 'Höchstens {max} Tage auf einmal.', en: 'At most {max} days at once.' },
   'startsAt.required': { de: 'Bitte geben Sie die Startzeit an (startsAt).', en: 'Please give the start time (startsAt).' },
   'startsAt.invalid': { de: 'Ungültige Zeit; erwartet RFC 3339 mit Zeitzone, z. B. 2026-12-01T09:30:00+01:00.', en: 'Invalid time; expected RFC 3339 with offset, e.g. 2026-12-01T09:30:00+01:00.' },
+  // staff: the counter actions and cancelling on behalf (staff API)
+  'attendance.not_allowed': { de: 'Das ist in diesem Status nicht möglich.', en: 'Not possible in this status.' },
+  'attendance.not_today': { de: 'Das geht nur am Tag des Termins.', en: 'This is only possible on the day of the appointment.' },
+  'attendance.not_started': { de: 'Der Termin hat noch nicht begonnen.', en: 'The appointment has not started yet.' },
+  'attendance.grace': { de: 'Nicht erschienen kann ab {time} Uhr erfasst werden.', en: 'A no-show can be recorded from {time}.' },
+  'reason.required': { de: 'Bitte geben Sie einen Grund an.', en: 'Please give a reason.' },
+  'reason.tooLong': { de: 'Der Grund ist zu lang (höchstens 500 Zeichen).', en: 'The reason is too long (at most 500 characters).' },
   'contact.name.required': { de: 'Bitte geben Sie Ihren Namen an.', en: 'Please enter your name.' },
   'contact.name.too_long': { de: 'Der Name ist zu lang (höchstens {max} Zeichen).', en: 'The name is too long (at most {max} characters).' },
   'contact.name.invalid': { de: 'Der Name enthält unzulässige Zeichen.', en: 'The name contains characters that are not allowed.' },

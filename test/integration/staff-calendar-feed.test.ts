@@ -148,7 +148,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await fetchFeed(adminFeed)).statusCode, 200);
       assert.equal((await admin.post(`/staff/benutzer/${leadId}`, { name: 'User lead', role: 'lead', offices: 'a' })).statusCode, 303);
       assert.equal((await fetchFeed(leadFeed)).statusCode, 200);
-      assert.equal((await admin.post(`/staff/benutzer/${leadId}/deaktivieren`, {})).statusCode, 303);
+      assert.equal((await admin.post(`/staff/benutzer/${leadId}/deaktivieren`, { bestaetigt: 'ja' })).statusCode, 303);
       assert.equal((await fetchFeed(leadFeed)).statusCode, 404);
       assert.equal((await env.app.ctx.db.selectFrom('staff_calendar_feeds').select('id').where('label', '=', 'Leitung').execute()).length, 0);
       assert.equal((await admin.post(`/staff/benutzer/${leadId}/reaktivieren`, {})).statusCode, 303);

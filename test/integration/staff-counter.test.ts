@@ -1,9 +1,12 @@
 // The counter actions only when they make sense in time (check-in on the day,
-// completed / no-show once begun), undo on the day, and moving on behalf
-// (no preselected time; not when a concern is gone).
+// completed / no-show once begun), undo on the day, moving on behalf
+// (no preselected time; not when a concern is gone), cancelling without a
+// reason (422 with the form, page and API), and error summaries in the order
+// of the fields.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bookAppointment } from '../../src/app/book-appointment.ts';
+import { createApiToken } from '../../src/app/staff/create-api-token.ts';
 import { Client, loggedIn, staffTestEnv, type StaffTestEnv } from './staff-helpers.ts';
 
 describe('staff counter actions', () => {
@@ -147,6 +150,94 @@ describe('staff counter actions', () => {
     assert.doesNotMatch(p.body, /Termine des Tages/);
     assert.match(p.body, /Ungültiges Datum/);
     assert.equal((await clerk.get('/staff/druck?office=a&date=2026-11-30')).statusCode, 200);
+  });
+
+  /** The links of the error summary, in order. */
+  const summary = (html: string) => {
+    const box = /<div class="kern-alert kern-alert--danger az-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
+    return [...box.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+  };
+
+  test('cancelling without a reason: 422 with the form, the field marked, the error summary first and linked to it', async () => {
+    const ref = await book('2026-12-07T09:00:00+01:00', 'Ohne Grund');
+    await clerk.get(`/staff/termin/${ref}`);
+    const r = await clerk.post(`/staff/termin/${ref}/absagen`, { reason: '   ' });
+    assert.equal(r.statusCode, 422);
+    assert.match(String(r.headers['content-type']), /^text\/html/);
+    assert.match(r.body, /<title>Fehler: /);
+    assert.match(r.body, /Es gibt ein Problem/);
+    assert.deepEqual(summary(r.body), ['reason']);
+    assert.match(r.body, /az-error-summary"[^>]*autofocus/, 'the error summary takes the focus');
+    assert.match(r.body, /id="reason-error"[\s\S]{0,300}Bitte geben Sie einen Grund an/);
+    const field = /<textarea[^>]*id="reason"[^>]*>/.exec(r.body)?.[0] ?? '';
+    assert.match(field, /aria-invalid="true"/);
+    assert.match(field, /aria-describedby="[^"]*reason-error/);
+    assert.match(field, /kern-form-input__input--error/);
+    assert.match(r.body, /<form method="post" action="\/staff\/termin\/[^"]+\/absagen"/, 'the form again, to try once more');
+    assert.equal(await status('Ohne Grund'), 'booked');
+    // too long: the text typed is kept, the field says what to fix
+    const long = 'x'.repeat(501);
+    const r2 = await clerk.post(`/staff/termin/${ref}/absagen`, { reason: long });
+    assert.equal(r2.statusCode, 422);
+    assert.match(r2.body, /höchstens 500 Zeichen/);
+    assert.ok(r2.body.includes(`>${long}</textarea>`));
+    // in English
+    await clerk.get(`/staff/termin/${ref}?lang=en`);
+    const en = await clerk.post(`/staff/termin/${ref}/absagen`, { reason: '' });
+    assert.equal(en.statusCode, 422);
+    assert.match(en.body, /Please give a reason/);
+    await clerk.get('/staff?lang=de');
+    const history = await env.app.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'appointment.cancel').execute();
+    assert.equal(history.length, 0, 'nothing recorded');
+  });
+
+  test('cancelling through the staff API without a reason: 422 naming the field', async () => {
+    const ref = await book('2026-12-07T09:30:00+01:00', 'Api Ohne Grund');
+    const token = await createApiToken(env.app.ctx, { email: 'clerk-a@example.org', label: 'cancel' });
+    const call = (body: unknown, r = ref) => env.server.inject({
+      method: 'POST', url: `/api/v1/staff/appointments/${r}/cancel`, payload: JSON.stringify(body),
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
+    const none = await call({});
+    assert.equal(none.statusCode, 422, none.body);
+    assert.equal(none.json().error, 'validation');
+    assert.ok(none.json().fields.reason, 'the field is named');
+    const blank = await call({ reason: '  ' });
+    assert.equal(blank.statusCode, 422);
+    assert.match(blank.json().fields.reason, /Bitte geben Sie einen Grund an/);
+    assert.equal(await status('Api Ohne Grund'), 'booked');
+    const ok = await call({ reason: 'Die Dienststelle ist geschlossen.' });
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.equal(ok.json().status, 'cancelled');
+    assert.equal((await call({ reason: 'noch einmal' })).statusCode, 409, 'already cancelled');
+    const otherOffice = (await bookAppointment(env.app.ctx, {
+      office: 'b', services: [{ id: 'anmeldung', quantity: 1 }], startsAt: '2026-12-07T10:00:00+01:00',
+      contact: { name: 'Amt B', email: 'amtb@example.org', phone: '' }, locale: 'de', consent: true,
+    })).appointment.reference;
+    assert.equal((await call({ reason: 'x' }, otherOffice)).statusCode, 404);
+    const anonymous = await env.server.inject({ method: 'POST', url: `/api/v1/staff/appointments/${ref}/cancel`, payload: '{}', headers: { 'content-type': 'application/json' } });
+    assert.equal(anonymous.statusCode, 401);
+  });
+
+  test('the error summary follows the order of the fields: booking, moving', async () => {
+    // booking, step 1: the concerns come before the day
+    const search = await clerk.get('/staff/buchen?office=a&channel=phone&tag=kein-tag');
+    assert.equal(search.statusCode, 400);
+    assert.deepEqual(summary(search.body), ['concerns', 'tag']);
+    // booking, step 2: time, name, e-mail, phone
+    const times = await clerk.get('/staff/buchen?office=a&channel=phone&q_ausweis=1');
+    assert.ok(/name="startsAt"/.test(times.body));
+    const bad = await clerk.post('/staff/buchen', { office: 'a', channel: 'phone', q_ausweis: '1', name: '', email: 'kein-at', phone: 'abc' });
+    assert.equal(bad.statusCode, 400);
+    assert.deepEqual(summary(bad.body), ['startsAt', 'name', 'email', 'phone']);
+    const order = ['id="startsAt"', 'id="name"', 'id="email"', 'id="phone"'].map((id) => bad.body.indexOf(id));
+    assert.deepEqual([...order].sort((a, b) => a - b), order, 'and the fields stand in that order');
+    // moving: the day comes before the times
+    const ref = await book('2026-12-08T09:00:00+01:00', 'Reihenfolge');
+    await clerk.get(`/staff/termin/${ref}/verschieben`);
+    const move = await clerk.post(`/staff/termin/${ref}/verschieben`, { tag: '31.02.2026', reason: 'x' });
+    assert.equal(move.statusCode, 400);
+    assert.deepEqual(summary(move.body), ['tag', 'startsAt']);
   });
 
   test('booking for another office answers 404', async () => {

@@ -6,7 +6,7 @@ import { addUser } from '../../src/app/staff/add-user.ts';
 import { createTestApp, type TestApp } from '../fixtures/test-app.ts';
 import { office, orgConfig, service } from '../fixtures/org-config.ts';
 import type { TestDatabaseKind } from '../helpers/database.ts';
-import type { Office } from '../../src/domain/types.ts';
+import type { BookingRules, Office } from '../../src/domain/types.ts';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -24,10 +24,10 @@ export interface StaffTestEnv {
   close(): Promise<void>;
 }
 
-export async function staffTestEnv(kind?: TestDatabaseKind, over: { hours?: Office['hours'] } = {}): Promise<StaffTestEnv> {
+export async function staffTestEnv(kind?: TestDatabaseKind, over: { hours?: Office['hours']; booking?: Partial<BookingRules> } = {}): Promise<StaffTestEnv> {
   const config = orgConfig({
     services: [service('anmeldung', 15, 5), service('ausweis', 20, 3)],
-    offices: [office('a', { name: 'Bürgeramt A', hours: over.hours }), office('b', { name: 'Bürgeramt B', hours: over.hours })],
+    offices: [office('a', { name: 'Bürgeramt A', hours: over.hours, booking: over.booking }), office('b', { name: 'Bürgeramt B', hours: over.hours, booking: over.booking })],
   });
   const app = await createTestApp({ config, kind });
   for (const [key, u] of Object.entries(USERS)) {

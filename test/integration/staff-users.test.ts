@@ -1,9 +1,12 @@
 // User management in the browser, own account, API tokens and audit entries:
 // add (password shown once works), validation beside the fields, deactivate
-// (session, API token and login refused at once), guard rails (self, last
+// after a confirmation that says what stops and how much (session, API token
+// and login refused at once), guard rails (self, last
 // admin), password reset and change, token list, last use and revoke.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { addUser } from '../../src/app/staff/add-user.ts';
+import { createApiToken } from '../../src/app/staff/create-api-token.ts';
 import { setUserActive } from '../../src/app/staff/set-user-active.ts';
 import { testDatabaseKinds } from '../helpers/database.ts';
 import { Client, loggedIn, PASSWORD, staffTestEnv, USERS, type StaffTestEnv } from './staff-helpers.ts';
@@ -91,7 +94,13 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await env.server.inject({ url: '/api/v1/staff/day?office=b&date=2026-12-01', headers: { authorization: `Bearer ${apiToken}` } })).statusCode, 200);
       const id = await userId(USERS.clerkB.email);
       await admin.get(`/staff/benutzer/${id}`);
-      const r = await admin.post(`/staff/benutzer/${id}/deaktivieren`, {});
+      // first a confirmation: nothing has ended yet
+      const ask = await admin.post(`/staff/benutzer/${id}/deaktivieren`, {});
+      assert.equal(ask.statusCode, 200);
+      assert.match(ask.body, /wirklich deaktivieren/);
+      assert.equal((await clerk.get('/staff')).statusCode, 200);
+      assert.equal((await env.server.inject({ url: '/api/v1/staff/day?office=b&date=2026-12-01', headers: { authorization: `Bearer ${apiToken}` } })).statusCode, 200);
+      const r = await admin.post(`/staff/benutzer/${id}/deaktivieren`, { bestaetigt: 'ja' });
       assert.equal(r.statusCode, 303);
       assert.equal(r.headers.location, `/staff/benutzer/${id}?ok=deactivated`);
       assert.match((await admin.get(String(r.headers.location))).body, /ist deaktiviert/);
@@ -112,6 +121,51 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await new Client(env.server, '10.9.0.3').login(USERS.clerkB.email)).statusCode, 303);
       assert.equal((await env.server.inject({ url: '/api/v1/staff/day?office=b&date=2026-12-01', headers: { authorization: `Bearer ${apiToken}` } })).statusCode, 401);
       assert.equal((await audit('user.reactivate')).length, 1);
+    });
+
+    test('deactivating asks first, saying in words that sessions end and API tokens and calendar feeds stop, with how many', async () => {
+      await addUser(env.app.ctx, { email: 'lead2@example.org', name: 'Lena Zwei', role: 'lead', offices: ['a'], password: PASSWORD });
+      const lead2 = new Client(env.server, '10.9.1.1');
+      assert.equal((await lead2.login('lead2@example.org')).statusCode, 303);
+      await lead2.get('/staff/kalender?office=a');
+      assert.equal((await lead2.post('/staff/kalender?office=a', { label: 'Team A' })).statusCode, 200);
+      await createApiToken(env.app.ctx, { email: 'lead2@example.org', label: 'Telefonanlage' });
+      await createApiToken(env.app.ctx, { email: 'lead2@example.org', label: 'Aufrufanlage' });
+      const id = await userId('lead2@example.org');
+      const admin = await loggedIn(env.server, 'admin');
+      const edit = await admin.get(`/staff/benutzer/${id}`);
+      assert.match(edit.body, new RegExp(`<form method="post" action="/staff/benutzer/${id}/deaktivieren"`));
+      const ask = await admin.post(`/staff/benutzer/${id}/deaktivieren`, {});
+      assert.equal(ask.statusCode, 200);
+      assert.match(ask.body, /Lena Zwei wirklich deaktivieren\?/);
+      assert.match(ask.body, /1 Sitzung/);
+      assert.match(ask.body, /2 API-Schlüssel/);
+      assert.match(ask.body, /Telefonanlage/);
+      assert.match(ask.body, /Aufrufanlage/);
+      assert.match(ask.body, /1 Kalender-Abo/);
+      assert.match(ask.body, /Team A/);
+      assert.match(ask.body, /funktionieren nicht mehr/);
+      assert.match(ask.body, /<input type="hidden" name="bestaetigt" value="ja"/);
+      assert.match(ask.body, new RegExp(`href="/staff/benutzer/${id}"`), 'a way back without deactivating');
+      // asking changed nothing
+      assert.equal((await lead2.get('/staff')).statusCode, 200);
+      assert.equal((await env.app.ctx.db.selectFrom('staff_api_tokens').select('id').where('user_id', '=', id).execute()).length, 2);
+      assert.equal((await audit('user.deactivate')).filter((e) => (e.details as { userId: string }).userId === id).length, 0);
+      const en = await admin.post(`/staff/benutzer/${id}/deaktivieren?lang=en`, {});
+      assert.match(en.body, /Really deactivate Lena Zwei\?/);
+      assert.match(en.body, /2 API tokens/);
+      await admin.get('/staff/benutzer?lang=de');
+      // a second POST with the confirmation does it
+      const done = await admin.post(`/staff/benutzer/${id}/deaktivieren`, { bestaetigt: 'ja' });
+      assert.equal(done.headers.location, `/staff/benutzer/${id}?ok=deactivated`);
+      assert.equal((await lead2.get('/staff')).statusCode, 303);
+      assert.equal((await env.app.ctx.db.selectFrom('staff_api_tokens').select('id').where('user_id', '=', id).execute()).length, 0);
+      assert.equal((await env.app.ctx.db.selectFrom('staff_calendar_feeds').select('id').where('created_by', '=', id).execute()).length, 0);
+      const [entry] = (await audit('user.deactivate')).filter((e) => (e.details as { userId: string }).userId === id);
+      assert.deepEqual([(entry.details as { tokensRevoked: number }).tokensRevoked, (entry.details as { feedsRevoked: number }).feedsRevoked], [2, 1]);
+      // the page of an inactive user offers reactivation at once, without a confirmation
+      const again = await admin.post(`/staff/benutzer/${id}/reaktivieren`, {});
+      assert.equal(again.statusCode, 303);
     });
 
     test('guard rails: no self-deactivation or self-demotion; the last active admin stays', async () => {

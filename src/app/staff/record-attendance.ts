@@ -4,10 +4,14 @@
 // `appointment.attendance_undo`). Each action only when it makes sense in time:
 // - check-in only on the appointment's own day (in the organization's time zone);
 // - completed once checked in, or once the time has begun;
-// - no-show once the time has begun;
+// - no-show once the time has begun and the office's grace has passed
+//   (`booking.noShowGraceMinutes`, default 15: domain/no-show.ts);
 // - undo (back to booked) only on the appointment's day.
+// A refusal says why (`status` field: `attendance.<why>`, for `grace` with the
+// local time from when a no-show is possible).
 import { DomainError } from '../../domain/errors.ts';
-import { localDateOf } from '../../domain/time.ts';
+import { localDateOf, localTimeOf } from '../../domain/time.ts';
+import { noShowFrom, noShowGraceOf, noShowOpen } from '../../domain/no-show.ts';
 import { updateAppointment } from '../../db/repositories/appointment-repo.ts';
 import { withRetry } from '../../db/retry.ts';
 import { recordAppointmentChanges } from '../../db/repositories/appointment-history-repo.ts';
@@ -21,15 +25,18 @@ import { loadForStaff, staffView, type StaffAppointmentView } from './get-staff-
 export type Attendance = 'checked_in' | 'completed' | 'no_show' | 'booked';
 export const ATTENDANCE: readonly Attendance[] = ['checked_in', 'completed', 'no_show', 'booked'];
 
-/** Why an action is refused: the status does not allow it, it is not the appointment's day, or its time has not begun. */
-export type AttendanceRefusal = 'not_allowed' | 'not_today' | 'not_started';
+/**
+ * Why an action is refused: the status does not allow it, it is not the appointment's day, its time
+ * has not begun, or (a no-show) the grace after the start has not passed.
+ */
+export type AttendanceRefusal = 'not_allowed' | 'not_today' | 'not_started' | 'grace';
 
 const OPEN: PublicStatus[] = ['booked', 'pending'];
 const DONE: PublicStatus[] = ['checked_in', 'completed', 'no_show'];
 
 /** Whether `to` may be recorded now; null if it may, else why not. Pure. */
 export function attendanceRefusal(
-  a: { status: PublicStatus; startsAt: number }, to: Attendance, now: number, timeZone: string,
+  a: { status: PublicStatus; startsAt: number }, to: Attendance, now: number, timeZone: string, graceMinutes: number,
 ): AttendanceRefusal | null {
   const sameDay = localDateOf(a.startsAt, timeZone) === localDateOf(now, timeZone);
   const begun = now >= a.startsAt;
@@ -43,7 +50,8 @@ export function attendanceRefusal(
       return begun ? null : 'not_started';
     case 'no_show':
       if (!OPEN.includes(a.status)) return 'not_allowed';
-      return begun ? null : 'not_started';
+      if (!begun) return 'not_started';
+      return noShowOpen(a.startsAt, graceMinutes, now) ? null : 'grace';
     case 'booked':
       if (!DONE.includes(a.status)) return 'not_allowed';
       return sameDay ? null : 'not_today';
@@ -51,8 +59,18 @@ export function attendanceRefusal(
 }
 
 /** The actions to offer for an appointment now. */
-export function attendanceChoices(a: { status: PublicStatus; startsAt: number }, now: number, timeZone: string): Attendance[] {
-  return ATTENDANCE.filter((to) => to !== a.status && attendanceRefusal(a, to, now, timeZone) === null);
+export function attendanceChoices(a: { status: PublicStatus; startsAt: number }, now: number, timeZone: string, graceMinutes: number): Attendance[] {
+  return ATTENDANCE.filter((to) => to !== a.status && attendanceRefusal(a, to, now, timeZone, graceMinutes) === null);
+}
+
+/** From when (local `HH:MM`) a no-show may be recorded for an appointment starting at `startsAt`. */
+export function noShowTime(startsAt: number, graceMinutes: number, timeZone: string): string {
+  return localTimeOf(noShowFrom(startsAt, graceMinutes), timeZone);
+}
+
+/** The office's grace before a no-show, from the catalog. */
+export function graceOf(catalog: { offices: Map<string, { booking: { noShowGraceMinutes?: number } }> }, officeId: string): number {
+  return noShowGraceOf(catalog.offices.get(officeId)?.booking);
 }
 
 export async function recordAttendance(
@@ -66,8 +84,12 @@ export async function recordAttendance(
       const row = await loadForStaff(tx, ctx.orgId, user, catalog, q.reference, { forUpdate: true });
       const status = effectiveStatus(row, now);
       if (status === q.status) return row;
-      const refusal = attendanceRefusal({ status, startsAt: row.starts_at.getTime() }, q.status, now, tz);
-      if (refusal) throw new DomainError('not_allowed', { fields: { status: { key: refusal } } });
+      const grace = graceOf(catalog, row.office_id);
+      const refusal = attendanceRefusal({ status, startsAt: row.starts_at.getTime() }, q.status, now, tz, grace);
+      if (refusal) {
+        const params = refusal === 'grace' ? { time: noShowTime(row.starts_at.getTime(), grace, tz) } : undefined;
+        throw new DomainError('not_allowed', { fields: { status: { key: `attendance.${refusal}`, ...(params ? { params } : {}) } } });
+      }
       const updated = await updateAppointment(tx, ctx.orgId, row.id, { status: q.status, expires_at: null, updated_at: new Date(now) });
       // who changed what at the counter, and when (the reference only, no personal data)
       await recordAppointmentChanges(tx, [historyEntry(

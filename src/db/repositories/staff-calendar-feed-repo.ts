@@ -77,3 +77,10 @@ export async function deleteCalendarFeedsOfUser(db: Db, q: { orgId: string; user
   const r = await db.deleteFrom('staff_calendar_feeds').where('org_id', '=', q.orgId).where('created_by', '=', q.userId).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** The feeds a user made (which deactivating them revokes): label and office, oldest first. */
+export async function listCalendarFeedsOfUser(db: Db, q: { orgId: string; userId: string }): Promise<{ label: string; officeId: string }[]> {
+  const rows = await db.selectFrom('staff_calendar_feeds').select(['label', 'office_id']).where('org_id', '=', q.orgId)
+    .where('created_by', '=', q.userId).orderBy('created_at').execute();
+  return rows.map((r) => ({ label: r.label, officeId: r.office_id }));
+}

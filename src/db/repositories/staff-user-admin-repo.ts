@@ -50,6 +50,13 @@ export async function setLastLogin(db: Db, q: { orgId: string; id: string; at: D
   await db.updateTable('staff_users').set({ last_login_at: q.at }).where('org_id', '=', q.orgId).where('id', '=', q.id).execute();
 }
 
+/** How many sessions of a user are still valid: seen since `seenSince` and begun since `createdSince`. */
+export async function countLiveSessionsOfUser(db: Db, q: { orgId: string; userId: string; seenSince: Date; createdSince: Date }): Promise<number> {
+  const r = await db.selectFrom('staff_sessions').select((eb) => eb.fn.countAll<string>().as('n')).where('org_id', '=', q.orgId)
+    .where('user_id', '=', q.userId).where('last_seen_at', '>=', q.seenSince).where('created_at', '>=', q.createdSince).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 /** Ends every session of a user, except the one with `keepIdHash`; returns how many. */
 export async function deleteSessionsOfUser(db: Db, q: { orgId: string; userId: string; keepIdHash?: string }): Promise<number> {
   let query = db.deleteFrom('staff_sessions').where('org_id', '=', q.orgId).where('user_id', '=', q.userId);

@@ -1,12 +1,13 @@
 // The OpenAPI 3.1 document, generated from the zod schemas that validate the requests.
 import { z } from 'zod';
 import * as S from './schemas.ts';
-import { StaffBookRequest, StaffDaySchema, StaffFreeTimesSchema } from '../staff/api-schemas.ts';
+import { StaffAppointmentSchema, StaffAttendanceRequest, StaffBookRequest, StaffCancelRequest, StaffDaySchema, StaffFreeTimesSchema } from '../staff/api-schemas.ts';
 
 const COMPONENTS = [
   S.HoldRequest, S.BookRequest, S.RescheduleRequest, S.SlotTimeSchema, S.OfficeSchema, S.ServiceSchema,
   S.AvailabilitySchema, S.DayTimesSchema, S.EarliestSchema, S.HoldSchema, S.AppointmentSchema,
   S.BookedAppointmentSchema, S.ErrorSchema, S.HealthSchema, StaffBookRequest, StaffDaySchema, StaffFreeTimesSchema,
+  StaffAttendanceRequest, StaffCancelRequest, StaffAppointmentSchema,
 ];
 
 const ref = (schema: z.ZodType) => ({ $ref: `#/components/schemas/${z.globalRegistry.get(schema)?.id}` });
@@ -28,6 +29,7 @@ const manage = [refParam, tokenParam, tokenHeader, lang];
 const notFound = error('Unknown reference or wrong/missing token');
 
 const STAFF_SECURITY = [{ staffSession: [] }, { staffToken: [] }];
+const staffRef = { name: 'reference', in: 'path', required: true, description: 'Reference, e.g. K7Q2-9XMD (no manage token: staff act in their offices)', schema: { type: 'string' } };
 
 function components(): Record<string, unknown> {
   const all = z.toJSONSchema(z.globalRegistry, {
@@ -191,6 +193,36 @@ export function openApiDocument(opts: { title: string; serverUrl?: string }): Re
             404: error('unknown office, or not one of yours'),
             409: error('slot_unavailable'),
             422: error('validation'),
+          },
+        },
+      },
+      '/api/v1/staff/appointments/{reference}/attendance': {
+        post: {
+          summary: 'Staff: at the counter: arrived, completed, no-show (only once the office\'s grace after the start has passed), or undo on the day',
+          operationId: 'staffAttendance', tags: ['staff'], security: STAFF_SECURITY,
+          parameters: [staffRef, lang],
+          requestBody: { required: true, ...json(StaffAttendanceRequest) },
+          responses: {
+            200: { description: 'Recorded (or already so)', ...json(StaffAppointmentSchema) },
+            401: error('not logged in'),
+            404: error('unknown reference, or not one of your offices'),
+            409: error('not_allowed: `message` and `fields.status` say why, e.g. "Nicht erschienen kann ab 09:45 Uhr erfasst werden."'),
+            422: error('validation'),
+          },
+        },
+      },
+      '/api/v1/staff/appointments/{reference}/cancel': {
+        post: {
+          summary: 'Staff: cancel on the citizen\'s behalf with a reason (sent to the citizen by e-mail, kept in the history)',
+          operationId: 'staffCancel', tags: ['staff'], security: STAFF_SECURITY,
+          parameters: [staffRef, lang],
+          requestBody: { required: true, ...json(StaffCancelRequest) },
+          responses: {
+            200: { description: 'Cancelled', ...json(StaffAppointmentSchema) },
+            401: error('not logged in'),
+            404: error('unknown reference, or not one of your offices'),
+            409: error('not_allowed (already cancelled or done)'),
+            422: error('validation: `fields.reason` when the reason is missing, blank or too long'),
           },
         },
       },

@@ -1,7 +1,7 @@
 // Request and response schemas of the staff API (/api/v1/staff); they validate
 // the requests and appear in the OpenAPI document.
 import { z } from 'zod';
-import { InstantSchema, LocaleSchema, ServiceLinesSchema, SlotTimeSchema } from '../api/schemas.ts';
+import { AppointmentSchema, InstantSchema, LocaleSchema, ServiceLinesSchema, SlotTimeSchema } from '../api/schemas.ts';
 
 export const StaffBookRequest = z
   .strictObject({
@@ -46,3 +46,24 @@ export const StaffDaySchema = z
 export const StaffFreeTimesSchema = z
   .object({ durationMinutes: z.number().int(), times: z.array(SlotTimeSchema) })
   .meta({ id: 'StaffFreeTimes' });
+
+export const StaffAttendanceRequest = z
+  .strictObject({
+    status: z.enum(['checked_in', 'completed', 'no_show', 'booked']).meta({
+      description: 'checked_in: on the day; completed: once checked in or begun; no_show: once the office\'s grace after the start has passed (noShowGraceMinutes, default 15); booked: undoes any of them, on the day',
+    }),
+  })
+  .meta({ id: 'StaffAttendanceRequest' });
+
+export const StaffCancelRequest = z
+  .strictObject({
+    reason: z.string().max(500).meta({ description: 'required, not blank: sent to the citizen in the cancellation e-mail and kept in the history' }),
+  })
+  .meta({ id: 'StaffCancelRequest' });
+
+/** The appointment as staff see it: also the conflict mark, who cancelled and the documents to bring. */
+export const StaffAppointmentSchema = AppointmentSchema.extend({
+  conflict: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  documents: z.array(z.string()),
+}).meta({ id: 'StaffAppointment' });

@@ -7,7 +7,7 @@ import { defined, num, str, type FieldRef } from './settings-form.ts';
 
 export const BOOKING_FIELDS = [
   'leadMinutes', 'horizonDays', 'releaseTime', 'holdMinutes', 'maxActivePerEmail',
-  'cancelUntilMinutes', 'maxServices', 'confirmByEmail', 'confirmMinutes', 'reminderHours',
+  'cancelUntilMinutes', 'maxServices', 'confirmByEmail', 'confirmMinutes', 'reminderHours', 'noShowGraceMinutes',
 ] as const;
 export type BookingField = (typeof BOOKING_FIELDS)[number];
 

@@ -1,7 +1,8 @@
 // The users page (/staff/benutzer, admins only; everyone else 404): list, add
 // (the password is shown once, in the answer to the POST: it is never stored
-// in plain text, so there is nothing to redirect to), edit, deactivate and
-// reactivate, a new password, and revoking a user's API tokens.
+// in plain text, so there is nothing to redirect to), edit, deactivate (after
+// a confirmation page saying what ends) and reactivate, a new password, and
+// revoking a user's API tokens.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createUser } from '../../app/staff/create-user.ts';
 import { listTokensOf } from '../../app/staff/list-api-tokens.ts';
@@ -9,6 +10,8 @@ import { getUser, listUsers } from '../../app/staff/list-users.ts';
 import { resetUserPassword } from '../../app/staff/reset-user-password.ts';
 import { revokeApiToken } from '../../app/staff/revoke-api-token.ts';
 import { setUserActive } from '../../app/staff/set-user-active.ts';
+import { previewDeactivation } from '../../app/staff/preview-deactivation.ts';
+import { DeactivateConfirmPage } from '../views/staff/user-deactivate-page.tsx';
 import { updateUser } from '../../app/staff/update-user.ts';
 import { formBody, redirect, sendPage } from '../web/page.ts';
 import type { FormError } from '../views/staff/admin-parts.tsx';
@@ -86,6 +89,14 @@ export function registerUserRoutes(app: FastifyInstance, { ctx, write }: StaffDe
     app.post(`/staff/benutzer/:id/${path}`, { ...write, preHandler: app.csrfProtection }, async (req, reply) => {
       const id = param(req, 'id');
       try {
+        // deactivating asks first: what ends, and how much; the second POST (bestaetigt=ja) does it
+        if (!active && formBody(req).bestaetigt !== 'ja') {
+          const preview = await previewDeactivation(ctx, userOf(req), { id });
+          const catalog = await ctx.catalog();
+          return sendPage(reply, DeactivateConfirmPage({
+            frame: staffEnv(req, reply).frame, preview, officeName: (office) => catalog.offices.get(office)?.name ?? office,
+          }));
+        }
         await setUserActive(ctx, userOf(req), { id, active });
         return redirect(reply, `/staff/benutzer/${id}?ok=${active ? 'reactivated' : 'deactivated'}`);
       } catch (e) {

@@ -25,6 +25,20 @@ const de = {
     status: 'Status', inactive: 'deaktiviert', tokens: 'API-Schlüssel', noTokens: 'Keine API-Schlüssel.', tokenRevoked: 'Der API-Schlüssel ist widerrufen.',
     self: 'Das sind Sie. Ihr eigenes Passwort und Ihre Schlüssel ändern Sie unter „Konto“.',
     back: 'Zur Benutzerliste',
+    confirm: {
+      title: (n: string) => `${n} wirklich deaktivieren?`,
+      intro: (n: string, e: string) => `Wenn Sie ${n} (${e}) deaktivieren, geschieht sofort Folgendes:`,
+      sessions: (n: number) => n === 0
+        ? 'Die Person ist gerade nicht angemeldet (0 Sitzungen); anmelden kann sie sich danach nicht mehr.'
+        : `Die Person wird abgemeldet: ${n === 1 ? '1 Sitzung endet' : `${n} Sitzungen enden`} sofort, und anmelden kann sie sich nicht mehr.`,
+      tokens: (n: number) => n === 0 ? 'Die Person hat keine API-Schlüssel.'
+        : `${n} API-Schlüssel ${n === 1 ? 'funktioniert' : 'funktionieren'} nicht mehr (${n === 1 ? 'er wird' : 'sie werden'} widerrufen); Programme, die ${n === 1 ? 'ihn' : 'sie'} nutzen, erhalten keine Antworten mehr:`,
+      feeds: (n: number) => n === 0 ? 'Die Person hat keine Kalender-Abos angelegt.'
+        : `${n === 1 ? '1 Kalender-Abo' : `${n} Kalender-Abos`}, ${n === 1 ? 'das' : 'die'} die Person angelegt hat, ${n === 1 ? 'funktioniert' : 'funktionieren'} nicht mehr; Kalender-Apps erhalten darüber keine Termine mehr:`,
+      feed: (label: string, office: string) => `„${label}“ (${office})`,
+      after: 'Wieder aktivieren ist jederzeit möglich, aber widerrufene API-Schlüssel und Kalender-Abos bleiben widerrufen und müssen neu angelegt werden.',
+      yes: 'Ja, deaktivieren', no: 'Abbrechen',
+    },
   },
   account: {
     title: 'Mein Konto', details: 'Angaben', password: 'Passwort ändern', current: 'Aktuelles Passwort', next: 'Neues Passwort',
@@ -87,6 +101,20 @@ const en: AdminTexts = {
     status: 'Status', inactive: 'deactivated', tokens: 'API tokens', noTokens: 'No API tokens.', tokenRevoked: 'The API token has been revoked.',
     self: 'This is you. Change your own password and tokens under “Account”.',
     back: 'To the list of users',
+    confirm: {
+      title: (n) => `Really deactivate ${n}?`,
+      intro: (n, e) => `If you deactivate ${n} (${e}), this happens at once:`,
+      sessions: (n) => n === 0
+        ? 'The person is not logged in right now (0 sessions); logging in is no longer possible afterwards.'
+        : `The person is logged out: ${n === 1 ? '1 session ends' : `${n} sessions end`} at once, and logging in is no longer possible.`,
+      tokens: (n) => n === 0 ? 'They have no API tokens.'
+        : `${n === 1 ? '1 API token stops' : `${n} API tokens stop`} working (revoked); programs using ${n === 1 ? 'it' : 'them'} get no more answers:`,
+      feeds: (n) => n === 0 ? 'They have made no calendar feeds.'
+        : `${n === 1 ? '1 calendar feed' : `${n} calendar feeds`} they made ${n === 1 ? 'stops' : 'stop'} working; calendar apps get no more appointments from ${n === 1 ? 'it' : 'them'}:`,
+      feed: (label, office) => `“${label}” (${office})`,
+      after: 'Reactivating is possible at any time, but revoked API tokens and calendar feeds stay revoked and must be made anew.',
+      yes: 'Yes, deactivate', no: 'Cancel',
+    },
   },
   account: {
     title: 'My account', details: 'Details', password: 'Change password', current: 'Current password', next: 'New password',
