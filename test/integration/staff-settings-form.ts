@@ -12,7 +12,7 @@ export function formValues(html: string): Record<string, string> {
     if (!name) continue;
     const type = /type="([^"]*)"/.exec(attrs)?.[1] ?? 'text';
     const value = unescapeHtml(/value="([^"]*)"/.exec(attrs)?.[1] ?? '');
-    if (type === 'checkbox') { if (/\schecked/.test(attrs)) out[name] = value; } else out[name] = value;
+    if (type === 'checkbox' || type === 'radio') { if (/\schecked/.test(attrs)) out[name] = value; } else out[name] = value;
   }
   for (const m of form.matchAll(/<textarea[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g)) out[m[1]!] = unescapeHtml(m[2]!);
   for (const m of form.matchAll(/<select[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g)) {

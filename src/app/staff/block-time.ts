@@ -9,7 +9,7 @@ import { addDays, compareDates, localDateOf, parseLocalTime, weekdayOf } from '.
 import type { Block, Locale, Office } from '../../domain/types.ts';
 import type { AppContext } from '../context.ts';
 import { requireOffice, type StaffUser } from './access.ts';
-import { applyPlanChange, checkPeriod, previewPlanChange, type Choices, type Period, type PlanApplied, type PlanPreview } from './plan-change.ts';
+import { applyPlanChange, checkPeriod, previewPlanChange, type Choices, type Period, type PickTime, type PlanApplied, type PlanPreview } from './plan-change.ts';
 
 const MAX_COUNTERS = 100;
 
@@ -45,7 +45,7 @@ export function countersInPeriod(office: Office, block: Block): number {
 }
 
 export async function blockTime(
-  ctx: AppContext, user: StaffUser, q: BlockTimeInput & ({ apply: false } | { apply: true; choices: Choices }),
+  ctx: AppContext, user: StaffUser, q: BlockTimeInput & ({ apply: false; pick?: PickTime } | { apply: true; choices: Choices }),
 ): Promise<BlockTimeResult> {
   if (user.role === 'clerk') throw new DomainError('not_found');
   const catalog = await ctx.catalog();
@@ -59,7 +59,7 @@ export async function blockTime(
   const office = config.offices.find((o) => o.id === q.office)!;
   office.blocks = [...(office.blocks ?? []), block];
   if (!q.apply) {
-    const preview = await previewPlanChange(ctx, { officeId: q.office, config, locale: q.locale });
+    const preview = await previewPlanChange(ctx, { officeId: q.office, config, locale: q.locale, pick: q.pick });
     const cap = countersInPeriod(catalog.config.offices.find((o) => o.id === q.office)!, block);
     return { applied: false, preview: counters > cap ? { ...preview, counterCap: cap } : preview };
   }

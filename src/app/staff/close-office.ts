@@ -9,7 +9,7 @@ import { localDateOf } from '../../domain/time.ts';
 import type { Locale } from '../../domain/types.ts';
 import type { AppContext } from '../context.ts';
 import { requireOffice, type StaffUser } from './access.ts';
-import { applyPlanChange, checkPeriod, previewPlanChange, type Choices, type Period, type PlanApplied, type PlanPreview } from './plan-change.ts';
+import { applyPlanChange, checkPeriod, previewPlanChange, type Choices, type Period, type PickTime, type PlanApplied, type PlanPreview } from './plan-change.ts';
 
 export interface CloseOfficeInput extends Period {
   office: string;
@@ -19,7 +19,7 @@ export interface CloseOfficeInput extends Period {
 export type CloseOfficeResult = { applied: false; preview: PlanPreview } | { applied: true; result: PlanApplied };
 
 export async function closeOffice(
-  ctx: AppContext, user: StaffUser, q: CloseOfficeInput & ({ apply: false } | { apply: true; choices: Choices }),
+  ctx: AppContext, user: StaffUser, q: CloseOfficeInput & ({ apply: false; pick?: PickTime } | { apply: true; choices: Choices }),
 ): Promise<CloseOfficeResult> {
   if (user.role === 'clerk') throw new DomainError('not_found');
   const catalog = await ctx.catalog();
@@ -28,7 +28,7 @@ export async function closeOffice(
   const config = structuredClone(catalog.config);
   const office = config.offices.find((o) => o.id === q.office)!;
   office.closures = [...office.closures, closure];
-  if (!q.apply) return { applied: false, preview: await previewPlanChange(ctx, { officeId: q.office, config, locale: q.locale }) };
+  if (!q.apply) return { applied: false, preview: await previewPlanChange(ctx, { officeId: q.office, config, locale: q.locale, pick: q.pick }) };
   const result = await applyPlanChange(ctx, user, {
     officeId: q.office, config, choices: q.choices, reason: q.reason, locale: q.locale, record: { date: closure.from },
     details: { change: 'closure.add', from: closure.from, to: closure.to, fromTime: closure.fromTime, toTime: closure.toTime },

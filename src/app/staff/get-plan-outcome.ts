@@ -27,6 +27,8 @@ export interface OutcomeView {
   phone: string | null;
   /** a moved appointment's time before the move, if recorded */
   from: { date: string; time: string } | null;
+  /** moved to (or, when `gone`, meant for) a time staff picked in the calendar rather than the suggested one */
+  picked?: boolean;
   /** on the call list (moved or cancelled, no e-mail address): the last call about the change, from the history */
   call: CallStatus | null;
 }
@@ -58,7 +60,7 @@ export async function getPlanOutcome(ctx: AppContext, user: StaffUser, q: { offi
   if (!rec || typeof rec !== 'object' || rec.office !== q.office) throw new DomainError('not_found');
   const tz = catalog.config.organization.timezone;
   const now = ctx.now();
-  const list = Array.isArray(rec.outcomes) ? rec.outcomes as { reference?: unknown; outcome?: unknown; from?: unknown }[] : [];
+  const list = Array.isArray(rec.outcomes) ? rec.outcomes as { reference?: unknown; outcome?: unknown; from?: unknown; picked?: unknown }[] : [];
   const items: OutcomeView[] = [];
   const ids = new Map<OutcomeView, string>();
   for (const item of list.slice(0, 500)) {
@@ -69,7 +71,7 @@ export async function getPlanOutcome(ctx: AppContext, user: StaffUser, q: { offi
         reference: formatReference(row.reference!), outcome: item.outcome as Outcome['outcome'],
         date: localDateOf(row.starts_at.getTime(), tz), time: localTimeOf(row.starts_at.getTime(), tz),
         name: row.contact_name, status: effectiveStatus(row, now),
-        email: row.contact_email, phone: row.contact_phone, from: localTimes(item.from, tz), call: null,
+        email: row.contact_email, phone: row.contact_phone, from: localTimes(item.from, tz), call: null, picked: item.picked === true,
       };
       items.push(view);
       ids.set(view, row.id);

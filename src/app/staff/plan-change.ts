@@ -150,8 +150,8 @@ export async function applyPlanChange(
   return { relaned, outcomes: list, outcomeId };
 }
 
-/** The "kept as a conflict" history entries the import left out for appointments meant to be moved or cancelled. */
-async function recordKeptConflicts(
+/** The "kept as a conflict" history entries the import left out for appointments meant to be moved or cancelled (also for settings changes). */
+export async function recordKeptConflicts(
   ctx: AppContext, user: StaffUser, items: { ref: string; conflict: ConflictReason | undefined }[], why: { cause: ChangeCause; reason?: string },
 ): Promise<void> {
   const entries = [];

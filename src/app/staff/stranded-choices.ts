@@ -110,7 +110,7 @@ export async function describeStranded(
 /**
  * The times one stranded appointment could move to under `config` (the phone lanes, every
  * counter for walk-ins): the nearest, or those of a day picked in the calendar, with the month.
- * The appointment's own time counts as free and is not offered.
+ * The appointment's own time counts as free and is not offered; the calendar opens at its month.
  */
 export async function strandedTimes(
   ctx: AppContext, q: { config: OrgConfig; officeId: string; reference: string; search: TimeSearch },
@@ -122,7 +122,9 @@ export async function strandedTimes(
   if (!office || !row || row.office_id !== q.officeId) throw new DomainError('not_found');
   return searchStaffTimes(ctx, {
     catalog, office, durationMinutes: row.duration_minutes, channel: row.channel === 'counter' ? 'counter' : 'phone',
-    search: { count: 10, ...q.search }, moving: { id: row.id, startsAt: row.starts_at.getTime() },
+    // the calendar opens at the appointment's month
+    search: { count: 10, ...q.search, month: q.search.month ?? localDateOf(row.starts_at.getTime(), q.config.organization.timezone).slice(0, 7) },
+    moving: { id: row.id, startsAt: row.starts_at.getTime() },
   });
 }
 

@@ -1,7 +1,7 @@
 // Settings (/staff/einstellungen): the overview, an office's opening hours,
 // booking rules and details (its leads and admins), and the audit log
 // (/staff/protokoll: admins, and leads for their offices). Concerns are in settings-concerns.ts.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { settingsForm } from '../../app/staff/change-settings.ts';
 import { listAudit } from '../../app/staff/list-audit.ts';
 import { canEditConcerns, settingsOffices } from '../../app/staff/settings-access.ts';
@@ -84,20 +84,23 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: StaffDeps): v
       return sendPage(reply, section.render(frame, { id: officeId, name: office(config, officeId).name }, version, state, config));
     });
 
-    app.post(url, { ...write, preHandler: app.csrfProtection }, async (req, reply) => {
+    /** Submits the form (POST), or shows the calendar step for one stranded appointment (GET `…/zeit`, the form in its query). */
+    const submit = async (req: FastifyRequest, reply: FastifyReply, values: Record<string, string>, pickGet?: boolean) => {
       const officeId = officeParam(req);
       const { config } = await settingsForm(ctx, userOf(req), { office: officeId });
       const { frame, locale } = staffEnv(req, reply);
-      const values = formBody(req);
       const index = config.offices.findIndex((o) => o.id === officeId);
       const { edit, refs } = section.edit(values, config, officeId, index, settingsTexts(locale));
+      const page = `/staff/einstellungen/amt/${encodeURIComponent(officeId)}/${section.path}`;
       return submitSettings(ctx, req, reply, {
-        target: { office: officeId }, action: section.action, subject: { office: officeId }, values, edit, refs,
-        page: `/staff/einstellungen/amt/${encodeURIComponent(officeId)}/${section.path}`,
+        target: { office: officeId }, action: section.action, subject: { office: officeId }, values, edit, refs, page,
         valuesOf: (c) => section.values(c, officeId),
         render: (state, version, c) => section.render(frame, { id: officeId, name: c.offices.find((o) => o.id === officeId)?.name ?? officeId }, version, state, c),
-      });
-    });
+      }, pickGet ? { path: `${page}/zeit` } : undefined);
+    };
+
+    app.post(url, { ...write, preHandler: app.csrfProtection }, async (req, reply) => submit(req, reply, formBody(req)));
+    app.get(`${url}/zeit`, async (req, reply) => submit(req, reply, query(req), true));
   }
 
   registerConcernSettings(app, deps);

@@ -1,11 +1,14 @@
 // Closing an office or blocking time (fewer counters): the form, then a preview
-// of the appointments it strands with a choice for each (move to the nearest
-// free time, cancel with the reason, keep as a conflict), then applying it.
-import type { Choice, PlanPreview } from '../../../app/staff/plan-change.ts';
+// of the appointments it strands with a choice for each (move to the suggested
+// time, another time from the calendar, cancel with the reason, keep as a
+// conflict), then applying it.
+import type { PlanPreview } from '../../../app/staff/plan-change.ts';
+import { choiceFields, type RowChoice } from '../../staff/stranded-form.ts';
 import { Alert, ErrorSummary, TextField } from '../components.tsx';
 import { texts } from '../texts.ts';
 import { plansTexts } from './plans-texts.ts';
 import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
+import { StrandedChoice } from './stranded-choice.tsx';
 
 export type PlanKindOfPage = 'closure' | 'block';
 
@@ -29,8 +32,8 @@ export function PlanChangePage(props: {
   errors: { id: string; message: string }[];
   /** `counterCap`: the most counters the office has then, when a block takes away more */
   preview: (PlanPreview & { counterCap?: number }) | null;
-  /** the choice per reference shown selected (from the last post or an "all" button) */
-  chosen: Map<string, Choice>;
+  /** the choice per reference shown selected (from the last post or an "all" button), with a time picked in the calendar */
+  chosen: Map<string, RowChoice>;
 }) {
   const { t, csrf, locale } = props.frame;
   const p = plansTexts(locale);
@@ -80,6 +83,8 @@ export function PlanChangePage(props: {
                 <input type="hidden" name="_csrf" value={csrf} />
                 {hidden.map(([k, v]) => <input type="hidden" name={k} value={v} />)}
                 <input type="hidden" name="step" value="preview" />
+                {/* times picked in the calendar stay on offer */}
+                {Object.entries(choiceFields(props.chosen)).filter(([k]) => k.startsWith('p_')).map(([k, v]) => <input type="hidden" name={k} value={v} />)}
                 <div class="az-actions" role="group" aria-label={p.choice.defaults}>
                   <button type="submit" class="kern-btn kern-btn--secondary" name="all" value="move"><span class="kern-label">{p.choice.allMove}</span></button>
                   <button type="submit" class="kern-btn kern-btn--secondary" name="all" value="cancel"><span class="kern-label">{p.choice.allCancel}</span></button>
@@ -91,41 +96,9 @@ export function PlanChangePage(props: {
           <form method="post" action={props.action}>
             <input type="hidden" name="_csrf" value={csrf} />
             {hidden.map(([k, v]) => <input type="hidden" name={k} value={v} />)}
-            {props.preview.affected.map((a) => {
-              const chosen = props.chosen.get(a.reference) ?? 'keep';
-              const id = (v: string) => `c-${a.reference}-${v}`;
-              const at = a.suggested ? `${a.suggested.date} ${a.suggested.time}` : '';
-              return (
-                <fieldset class="kern-fieldset az-affected">
-                  <legend class="kern-label">
-                    {p.choice.legend(a.reference)}: {a.date} {a.from}–{a.to}, {a.name ?? '–'}, {a.services.join(', ')}
-                  </legend>
-                  {a.suggested ? <input type="hidden" name={`t_${a.reference}`} value={a.suggested.startsAt} /> : null}
-                  <div class="kern-fieldset__body">
-                    <p class="kern-body">
-                      <a class="kern-link" href={`/staff/termin/${encodeURIComponent(a.reference)}`}>{a.reference}</a>
-                      {' · '}{p.choice.suggested}: {at || p.choice.noTime}
-                      {a.hasEmail ? '' : ` · ${p.choice.noEmail}`}
-                    </p>
-                    {a.suggested ? (
-                      <div class="kern-form-check">
-                        <input class="kern-form-check__radio" type="radio" id={id('move')} name={`c_${a.reference}`} value="move" checked={chosen === 'move'} />
-                        <label class="kern-label" for={id('move')}>{p.choice.move(at)}</label>
-                      </div>
-                    ) : null}
-                    <div class="kern-form-check">
-                      <input class="kern-form-check__radio" type="radio" id={id('cancel')} name={`c_${a.reference}`} value="cancel" checked={chosen === 'cancel'} />
-                      <label class="kern-label" for={id('cancel')}>{p.choice.cancel}</label>
-                    </div>
-                    <div class="kern-form-check">
-                      <input class="kern-form-check__radio" type="radio" id={id('keep')} name={`c_${a.reference}`} value="keep"
-                        checked={chosen === 'keep' || (chosen === 'move' && !a.suggested)} />
-                      <label class="kern-label" for={id('keep')}>{p.choice.keep}</label>
-                    </div>
-                  </div>
-                </fieldset>
-              );
-            })}
+            {props.preview.affected.map((a) => (
+              <StrandedChoice frame={props.frame} a={a} chosen={props.chosen.get(a.reference) ?? { c: 'keep' }} />
+            ))}
             <button type="submit" class="kern-btn kern-btn--primary" name="step" value="apply">
               <span class="kern-label">{kind === 'block' ? p.block.apply : c.apply}</span>
             </button>

@@ -11,6 +11,7 @@ import { plansTexts } from './plans-texts.ts';
 import { callTexts } from './call-texts.ts';
 import { CallForm, CallState, callErrorList, type CallProblem } from './call-tick.tsx';
 import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
+import { strandedTexts } from './stranded-texts.ts';
 
 interface ResultProps {
   frame: StaffFrame; office: { id: string; name: string }; id: string; date: string; relaned: number; reason: string; items: OutcomeView[];
@@ -52,7 +53,7 @@ export function PlanResultPage(props: ResultProps) {
   const title = `${p.result.title}: ${props.office.name}`;
   const label = (i: OutcomeView) =>
     i.outcome === 'moved' ? p.result.moved(when(props.frame, i)) : i.outcome === 'cancelled' ? p.result.cancelled
-      : i.outcome === 'gone' ? p.result.gone : i.outcome === 'new' ? p.result.added : p.result.kept;
+      : i.outcome === 'gone' ? (i.picked ? strandedTexts(props.frame.locale).goneChosen : p.result.gone) : i.outcome === 'new' ? p.result.added : p.result.kept;
   const q = `office=${encodeURIComponent(props.office.id)}`;
   const calls = toCall(props.items);
   return (

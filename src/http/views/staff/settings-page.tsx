@@ -1,11 +1,17 @@
 // The frame of every settings page (notices, error summary, the appointments a
-// change would strand with the choice to cancel or keep them), form fields that
-// read their value and error from the form state, and the settings overview.
+// change would strand with a choice each — an office's: the suggested time,
+// another time from the calendar, cancel with a reason, keep as a conflict;
+// otherwise the choice to cancel or keep them all), form fields that read their
+// value and error from the form state, and the settings overview.
 import type { Child } from 'hono/jsx';
+import type { AffectedAppointment } from '../../../app/staff/stranded-choices.ts';
+import type { RowChoice } from '../../staff/stranded-form.ts';
 import { Alert, describedBy, ErrorSummary, ErrorText, type FieldError } from '../components.tsx';
 import { texts } from '../texts.ts';
 import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
 import { settingsTexts, type SettingsTexts } from './settings-texts.ts';
+import { StrandedChoice } from './stranded-choice.tsx';
+import { strandedTexts } from './stranded-texts.ts';
 
 export interface StrandedRow {
   reference: string;
@@ -21,6 +27,8 @@ export interface FormState {
   fieldErrors: Record<string, string>;
   notice?: { kind: 'success' | 'info' | 'warning'; text: string };
   conflicts?: StrandedRow[];
+  /** an office's stranded appointments with staff's choice each and the reason told to the citizens */
+  stranded?: { affected: AffectedAppointment[]; chosen: Map<string, RowChoice>; reason: string; reasonError?: string };
 }
 
 export function emptyState(values: Record<string, string>, notice?: FormState['notice']): FormState {
@@ -53,7 +61,8 @@ export function SettingsForm(props: { frame: StaffFrame; action: string; version
     <form method="post" action={props.action} novalidate>
       <input type="hidden" name="_csrf" value={props.frame.csrf} />
       <input type="hidden" name="version" value={props.version} />
-      {conflicts && conflicts.length > 0 ? <ConflictBox s={s} rows={conflicts} cancel={props.cancel ?? props.action} /> : null}
+      {conflicts && conflicts.length > 0
+        ? <ConflictBox frame={props.frame} s={s} rows={conflicts} stranded={props.state.stranded} cancel={props.cancel ?? props.action} /> : null}
       {props.children}
       {conflicts && conflicts.length > 0 ? null : (
         <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{props.submit}</span></button>
@@ -62,12 +71,15 @@ export function SettingsForm(props: { frame: StaffFrame; action: string; version
   );
 }
 
-function ConflictBox(props: { s: SettingsTexts; rows: StrandedRow[]; cancel: string }) {
+function ConflictBox(props: { frame: StaffFrame; s: SettingsTexts; rows: StrandedRow[]; stranded?: FormState['stranded']; cancel: string }) {
   const c = props.s.common;
+  const st = strandedTexts(props.frame.locale).settings;
+  const stranded = props.stranded;
+  const reasonErr = stranded?.reasonError;
   return (
     <div id="konflikte">
       <Alert kind="warning" title={c.conflicts(props.rows.length)} role="alert">
-        <p class="kern-body">{c.conflictsText}</p>
+        <p class="kern-body">{stranded ? st.intro : c.conflictsText}</p>
       </Alert>
       <div class="az-table-wrap" role="region" aria-label={c.conflicts(props.rows.length)} tabindex={0}>
         <table class="kern-table az-table">
@@ -91,8 +103,19 @@ function ConflictBox(props: { s: SettingsTexts; rows: StrandedRow[]; cancel: str
           </tbody>
         </table>
       </div>
+      {stranded ? (
+        <>
+          {stranded.affected.map((a) => <StrandedChoice frame={props.frame} a={a} chosen={stranded.chosen.get(a.reference) ?? { c: 'keep' }} />)}
+          <div class={`kern-form-input${reasonErr ? ' kern-form-input--error' : ''}`}>
+            <label class="kern-label" for="reason">{st.reason}</label>
+            <ErrorText id="reason" message={reasonErr} />
+            <input class={`kern-form-input__input${reasonErr ? ' kern-form-input__input--error' : ''}`} id="reason" name="reason" type="text"
+              value={stranded.reason} maxlength={200} aria-describedby={reasonErr ? 'reason-error' : undefined} aria-invalid={reasonErr ? 'true' : undefined} />
+          </div>
+        </>
+      ) : null}
       <div class="az-actions">
-        <button type="submit" class="kern-btn kern-btn--primary" name="confirm" value={props.rows.map((r) => r.reference).join(',')}><span class="kern-label">{c.confirm}</span></button>
+        <button type="submit" class="kern-btn kern-btn--primary" name="confirm" value={props.rows.map((r) => r.reference).join(',')}><span class="kern-label">{stranded ? st.confirm : c.confirm}</span></button>
         <a class="kern-btn kern-btn--secondary" href={props.cancel}><span class="kern-label">{c.cancel}</span></a>
       </div>
     </div>
