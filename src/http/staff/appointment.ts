@@ -33,13 +33,15 @@ export function registerAppointmentRoutes(app: FastifyInstance, { ctx, write }: 
     // after a move or cancellation, say how the citizen hears of it: only an address gets an e-mail
     const told = a.contact.email ? t.move.toldByMail(a.contact.email) : a.contact.phone ? t.move.callInstead(a.contact.phone) : t.move.noContact;
     const notice = q.ok === 'cancelled' ? `${t.appt.cancelled} ${told}` : q.ok === 'moved' ? `${t.move.moved} ${told}`
-      : q.ok === 'saved' ? t.appt.done : q.ok === 'undone' ? t.appt.undone : undefined;
+      : q.ok === 'saved' ? t.appt.done : q.ok === 'undone' ? t.appt.undone : q.ok === 'contacted' ? t.appt.done : undefined;
+    // the call box's form without a choice, or with a note too long: the message at the box (routes in contact.ts)
+    const callError = q.error === 'contact' ? 'result' as const : q.error === 'contact_note' ? 'note' as const : undefined;
     const tz = catalog.config.organization.timezone;
     const startsAt = Date.parse(a.startsAt);
     // a no-show only after the office's grace: until then, say from when
     const grace = graceOf(catalog, a.office);
     const noShowAt = noShowTime(startsAt, grace, tz);
-    const error = q.error === 'reason' ? t.appt.reasonRequired : q.error === 'not_started' ? t.appt.tooEarly
+    const error = callError ? undefined : q.error === 'reason' ? t.appt.reasonRequired : q.error === 'not_started' ? t.appt.tooEarly
       : q.error === 'grace' ? counterTexts(locale).graceRefused(noShowAt)
       : q.error === 'not_today' ? t.appt.notToday : q.error ? t.appt.notAllowed : undefined;
     const now = ctx.now();
@@ -48,8 +50,8 @@ export function registerAppointmentRoutes(app: FastifyInstance, { ctx, write }: 
     const noShowFrom = inGrace === 'grace' || (inGrace === 'not_started' && localDateOf(now, tz) === localDateOf(startsAt, tz)) ? noShowAt : undefined;
     const movable = concernsStillOffered({ office_id: a.office, services: a.services }, catalog);
     const history = await listAppointmentHistory(ctx, user, { reference: a.reference });
-    return sendPage(reply, AppointmentPage({ frame, a, officeName: catalog.offices.get(a.office)?.name ?? a.office, choices, movable, notice, error, history, noShowFrom, cancel }),
-      cancel ? 422 : error ? 409 : 200);
+    return sendPage(reply, AppointmentPage({ frame, a, officeName: catalog.offices.get(a.office)?.name ?? a.office, choices, movable, notice, error, history, callError, noShowFrom, cancel }),
+      cancel ? 422 : error ? 409 : callError ? 400 : 200);
   }
 
   app.get('/staff/termin/:reference', async (req, reply) => appointmentPage(req, reply));

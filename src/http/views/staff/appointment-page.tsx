@@ -12,6 +12,8 @@ import { Alert, ErrorSummary, ErrorText, SummaryList } from '../components.tsx';
 import { texts } from '../texts.ts';
 import { counterTexts } from './counter-texts.ts';
 import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
+import { CallSection } from './call-section.tsx';
+import { callStatusOfHistory } from '../../../app/staff/call-status.ts';
 
 export function AppointmentPage(props: {
   frame: StaffFrame; a: StaffAppointmentView; officeName: string; choices: Attendance[]; movable: boolean; notice?: string; error?: string;
@@ -20,6 +22,8 @@ export function AppointmentPage(props: {
   noShowFrom?: string;
   /** the cancellation form sent back: what was typed and what to fix */
   cancel?: { reason: string; error: string };
+  /** the call box's form came back with a problem */
+  callError?: 'result' | 'note';
 }) {
   const { t, csrf, locale } = props.frame;
   const { a } = props;
@@ -30,6 +34,8 @@ export function AppointmentPage(props: {
   const open = a.status === 'booked' || a.status === 'pending' || a.status === 'checked_in';
   const can = (s: Attendance) => props.choices.includes(s);
   const untouched = a.status === 'booked' || a.status === 'pending';
+  // moved or cancelled by the office, and no e-mail address: someone must call
+  const call = props.history ? callStatusOfHistory(props.history.entries, !!a.contact.email) : null;
   const action = (status: string, label: string, kind: 'primary' | 'secondary' = 'secondary') => (
     <form method="post" action={`${base}/status`}>
       <input type="hidden" name="_csrf" value={csrf} />
@@ -38,7 +44,7 @@ export function AppointmentPage(props: {
     </form>
   );
   return (
-    <StaffLayout frame={props.frame} title={t.appt.title(a.reference)} hasErrors={!!props.error || !!cancelError}>
+    <StaffLayout frame={props.frame} title={t.appt.title(a.reference)} hasErrors={!!props.error || !!props.callError || !!cancelError}>
       <h1 class="kern-heading-large">{t.appt.title(a.reference)}</h1>
       <ErrorSummary t={{ ...texts(locale), common: { ...texts(locale).common, errorSummary: t.errors.summary } }}
         errors={cancelError ? [{ id: 'reason', message: cancelError }] : []} />
@@ -56,6 +62,10 @@ export function AppointmentPage(props: {
         { key: t.appt.contact, value: [a.contact.name, a.contact.email ?? t.appt.noEmail, a.contact.phone].filter(Boolean).join(', ') },
         { key: t.appt.channel, value: t.channel[a.channel] ?? a.channel },
       ]} />
+      {call?.due ? (
+        <CallSection frame={props.frame} reference={a.reference} name={a.contact.name} phone={a.contact.phone} call={call}
+          tz={props.history!.timezone} error={props.callError} />
+      ) : null}
       <h2 class="kern-heading-medium">{t.appt.bring}</h2>
       <ul class="kern-list">{a.documents.map((d) => <li>{d}</li>)}</ul>
       {props.choices.length > 0 || untouched ? (
