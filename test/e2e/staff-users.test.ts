@@ -1,7 +1,8 @@
 // User management in Chromium: an admin adds a clerk (the password is shown
 // once), logs out; the clerk logs in with it, changes it and makes an API
-// token on "Konto"; the admin deactivates the clerk, whose session ends at
-// once; a lead makes a calendar feed. axe-core (WCAG 2.1 AA) on every page.
+// token on "Konto"; the admin deactivates the clerk after a question that says
+// what stops (her session, her token), whose session ends at once; a lead
+// makes a calendar feed. axe-core (WCAG 2.1 AA) on every page.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -81,7 +82,16 @@ describe('user management in Chromium', { skip }, () => {
       await page.getByRole('link', { name: 'Clara Clerk bearbeiten' }).click();
       assert.match(await page.locator('main').innerText(), /Telefonanlage/);
       await checkPage(page, 'staff-users-06-edit', true);
+      // first the question: what stops, and how much
       await page.getByRole('button', { name: 'Deaktivieren' }).click();
+      assert.match(await page.locator('h1').innerText(), /Clara Clerk wirklich deaktivieren\?/);
+      const question = await page.locator('main').innerText();
+      assert.match(question, /1 Sitzung endet sofort/);
+      assert.match(question, /1 API-Schlüssel funktioniert nicht mehr/);
+      assert.match(question, /„Telefonanlage“/);
+      assert.match(question, /keine Kalender-Abos/);
+      await checkPage(page, 'staff-users-06b-deactivate-confirm', true);
+      await page.getByRole('button', { name: 'Ja, deaktivieren' }).click();
       assert.match(await page.locator('main').innerText(), /ist deaktiviert/);
       await checkPage(page, null, true);
       assert.doesNotMatch(await page.locator('main').innerText(), /Telefonanlage/);
