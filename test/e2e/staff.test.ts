@@ -1,10 +1,12 @@
 // The back office in Chromium: login, the day view, a phone booking with the
 // reference to read out, check-in and no-show, cancelling on behalf, moving;
+// the booking form's concern search and the times in view after the search;
 // axe-core (WCAG 2.1 AA) on every staff page, without and with JavaScript.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { bookAppointment } from '../../src/app/book-appointment.ts';
+import { loadDemoConfig } from '../../src/config/demo.ts';
 import { browserSkip, checkPage, launch, newPage, STAFF_PASSWORD, staffLogin, startStaffServer, type WebServer } from './harness.ts';
 
 const skip = browserSkip();
@@ -116,6 +118,59 @@ describe('back office in Chromium', { skip }, () => {
         await page.waitForURL(/\/staff\/login/);
       } finally {
         await context.close();
+      }
+    });
+  }
+
+  for (const javaScript of [false, true]) {
+    test(`the booking form's concern search, and the times in view after "Freie Zeiten suchen" (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
+      // the demo city: 11 concerns at the Einwohnermeldeamt
+      const demo = await startStaffServer([{ email: 'clerk@example.org', name: 'Clara Clerk', role: 'clerk', offices: ['einwohnermeldeamt'] }], loadDemoConfig().config);
+      const { context, page } = await newPage(browser, { javaScript, width: 1280 });
+      try {
+        await staffLogin(page, demo, 'clerk@example.org');
+        await page.goto(`${demo.url}/staff/buchen`);
+        const visibleRows = () => page.locator('#concerns .az-qty-row:visible label').allInnerTexts();
+        assert.equal((await visibleRows()).length, 11);
+        // a quantity entered before searching is kept
+        await page.getByLabel('Anmeldung einer Wohnung – Anzahl').fill('2');
+        await page.getByLabel('Anliegen suchen').fill('reisepas');
+        if (javaScript) {
+          // filtered as the clerk types: the passport first, the chosen registration kept, the rest hidden
+          await page.waitForFunction(() => document.querySelector('#concerns .az-qty-row:not([hidden]) input')?.id === 'q_reisepass');
+        } else {
+          await page.getByRole('button', { name: 'Anliegen suchen' }).click();
+          await page.waitForURL(/suche=reisepas.*#anliegen$/);
+        }
+        const rows = await visibleRows();
+        assert.match(rows[0]!, /^Reisepass beantragen/);
+        assert.ok(rows.some((r) => r.startsWith('Anmeldung einer Wohnung')), rows.join(' | '));
+        assert.ok(!rows.some((r) => r.startsWith('Führungszeugnis')), rows.join(' | '));
+        assert.match(await page.locator('#suche-status').innerText(), /Anliegen (passt|passen) zu „reisepas“/);
+        assert.equal(await page.getByLabel('Anmeldung einer Wohnung – Anzahl').inputValue(), '2');
+        await check(page, `staff-08-book-search-${javaScript ? 'js' : 'nojs'}`, javaScript);
+        await page.getByLabel('Reisepass beantragen – Anzahl').fill('1');
+
+        // the times: scrolled into view, and (with script) the focus on their heading
+        await page.getByRole('button', { name: 'Freie Zeiten suchen' }).click();
+        await page.waitForURL(/#zeiten$/);
+        const heading = page.locator('#zeiten-titel');
+        await heading.waitFor();
+        const inView = await heading.evaluate((h) => {
+          const r = h.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= window.innerHeight;
+        });
+        assert.ok(inView, 'the times heading is scrolled into view');
+        if (javaScript) await page.waitForFunction(() => document.activeElement?.id === 'zeiten-titel');
+        assert.equal(await page.getByLabel('Anmeldung einer Wohnung – Anzahl').inputValue(), '2');
+        await check(page, null, javaScript);
+        // English
+        await page.getByRole('link', { name: 'English' }).click();
+        assert.ok(await page.getByLabel('Search concerns').isVisible());
+        await check(page, null, javaScript);
+      } finally {
+        await context.close();
+        await demo.close();
       }
     });
   }

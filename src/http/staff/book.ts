@@ -1,10 +1,14 @@
 // Phone and walk-in bookings: GET lists the nearest free times for the chosen
 // concerns (phone lanes for callers, every counter for walk-ins); POST books
-// the chosen time and redirects to the reference to read out.
+// the chosen time and redirects to the reference to read out. The concern
+// search (`suche`; its own button sends `aktion=suchen`) sorts the concerns
+// and keeps every quantity; it looks for no times.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { userOffices } from '../../app/staff/access.ts';
 import { bookForCaller } from '../../app/staff/book-for-caller.ts';
 import { findFreeTimes } from '../../app/staff/find-free-times.ts';
+import { findConcerns, type ConcernSearch } from '../../app/staff/find-concerns.ts';
+import { clip } from '../clip.ts';
 import { DomainError, isDomainError, type FieldErrors } from '../../domain/errors.ts';
 import type { Locale, ServiceRequest } from '../../domain/types.ts';
 import { message } from '../messages.ts';
@@ -33,6 +37,7 @@ function readForm(src: Record<string, string>, fallbackOffice: string): BookForm
     startsAt: src.startsAt,
     name: src.name, email: src.email, phone: src.phone,
     day: src.tag?.trim() || undefined, part: parsePartOfDay(src.tageszeit), month,
+    search: src.suche?.trim() ? clip(src.suche.trim(), 200) : undefined,
   };
 }
 
@@ -59,9 +64,12 @@ function fieldList(fields: FieldErrors, locale: Locale, t: StaffTexts, channel: 
 }
 
 export function registerBookRoutes(app: FastifyInstance, { ctx, write }: StaffDeps): void {
-  async function page(req: FastifyRequest, locale: Locale, found?: TimeSearchResult | null) {
+  async function page(req: FastifyRequest, locale: Locale, found?: TimeSearchResult | null, form?: BookForm) {
     const user = userOf(req);
     const catalog = await ctx.catalog();
+    // the concern search: the citizens' finder over the office's concerns
+    let finder: ConcernSearch | undefined;
+    if (form?.search && userOffices(user, catalog).includes(form.office)) finder = await findConcerns(ctx, user, { office: form.office, q: form.search, locale });
     const offices = userOffices(user, catalog).map((id) => {
       const o = catalog.offices.get(id)!;
       return {
@@ -70,7 +78,7 @@ export function registerBookRoutes(app: FastifyInstance, { ctx, write }: StaffDe
           .map((s) => ({ id: s.id, name: s.name[locale], maxQuantity: s.maxQuantity })),
       };
     });
-    return { offices, found: found ?? null };
+    return { offices, found: found ?? null, finder };
   }
 
   app.get('/staff/buchen', async (req, reply) => {
@@ -83,6 +91,11 @@ export function registerBookRoutes(app: FastifyInstance, { ctx, write }: StaffDe
     let found: TimeSearchResult | null = null;
     const errors: { id: string; message: string }[] = [];
     const date = form.day === undefined ? undefined : parseDateInput(form.day);
+    // only the concern search: the list sorted, no times looked for, nothing to complain about yet
+    if (query(req).aktion === 'suchen') {
+      const p = await page(req, locale, null, form);
+      return sendPage(reply, BookPage({ frame, offices: p.offices, form, found: null, errors, finder: p.finder }));
+    }
     if (date === null) errors.push({ id: 'tag', message: t.bookPage.dayInvalid });
     if (Object.keys(form.quantities).length > 0) {
       try {
@@ -92,8 +105,8 @@ export function registerBookRoutes(app: FastifyInstance, { ctx, write }: StaffDe
         errors.unshift(...fieldList(e.details.fields ?? {}, locale, t));
       }
     } else if (query(req).office) errors.unshift({ id: 'concerns', message: t.bookPage.chooseConcern });
-    const p = await page(req, locale, date === null ? null : found);
-    return sendPage(reply, BookPage({ frame, offices: p.offices, form, found: p.found, errors }), errors.length ? 400 : 200);
+    const p = await page(req, locale, date === null ? null : found, form);
+    return sendPage(reply, BookPage({ frame, offices: p.offices, form, found: p.found, errors, finder: p.finder }), errors.length ? 400 : 200);
   });
 
   app.post('/staff/buchen', { ...write, preHandler: app.csrfProtection }, async (req, reply) => {
@@ -115,8 +128,8 @@ export function registerBookRoutes(app: FastifyInstance, { ctx, write }: StaffDe
         ? await findFreeTimes(ctx, user, { office: form.office, services: requests(form), channel: form.channel, date, part: form.part, month: form.month }).catch(() => null)
         : null;
       if (e.code !== 'validation') form.startsAt = undefined;
-      const p = await page(req, locale, found);
-      return sendPage(reply, BookPage({ frame, offices: p.offices, form, found: p.found, errors }), e.code === 'validation' ? 400 : 409);
+      const p = await page(req, locale, found, form);
+      return sendPage(reply, BookPage({ frame, offices: p.offices, form, found: p.found, errors, finder: p.finder }), e.code === 'validation' ? 400 : 409);
     }
   });
 

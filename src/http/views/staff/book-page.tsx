@@ -2,8 +2,14 @@
 // step 1 (GET with office, concerns, kind, and optionally a day and part of
 // the day) lists the nearest free times or the chosen day's, with the month
 // calendar to pick any other day; step 2 (POST) books the chosen time with
-// the contact data. Then the reference to read out.
+// the contact data. Then the reference to read out. The concern search (the
+// citizens' finder) puts the matching concerns first and folds the others
+// away, keeping every quantity; /static/staff-book.js filters as one types and
+// puts the focus on the times after "Freie Zeiten suchen".
 import type { TimeSearchResult } from '../../../app/staff/staff-time-search.ts';
+import type { ConcernSearch } from '../../../app/staff/find-concerns.ts';
+import { ASSET_VERSION } from '../layout.tsx';
+import { concernSearchTexts } from './concern-search-texts.ts';
 import type { PartOfDay } from '../../../domain/date-input.ts';
 import { Alert, ErrorSummary, Fieldset, Radio, SelectField, TextField } from '../components.tsx';
 import { texts } from '../texts.ts';
@@ -23,6 +29,8 @@ export interface BookForm {
   part: PartOfDay;
   /** `YYYY-MM` shown in the calendar when no day is chosen */
   month?: string;
+  /** the concern search as typed */
+  search?: string;
 }
 
 /** The search as GET parameters, with `tag`/`monat` replaced: calendar links keep everything else. */
@@ -30,6 +38,7 @@ function searchLink(form: BookForm, over: { tag?: string; monat?: string }): str
   const p = new URLSearchParams({ office: form.office, channel: form.channel });
   for (const [id, q] of Object.entries(form.quantities)) if (q > 0) p.set(`q_${id}`, String(q));
   if (form.part !== 'all') p.set('tageszeit', form.part);
+  if (form.search) p.set('suche', form.search);
   if (over.tag) p.set('tag', over.tag);
   if (over.monat) p.set('monat', over.monat);
   return `/staff/buchen?${p.toString()}#zeiten`;
@@ -41,6 +50,8 @@ export function BookPage(props: {
   form: BookForm;
   found: TimeSearchResult | null;
   errors: { id: string; message: string }[];
+  /** the concern search's answer, when a search was typed */
+  finder?: ConcernSearch;
 }) {
   const { t, csrf, locale } = props.frame;
   const { form } = props;
@@ -53,6 +64,7 @@ export function BookPage(props: {
     <input type="hidden" name="tageszeit" value={form.part} />,
     ...(form.day ? [<input type="hidden" name="tag" value={form.day} />] : []),
     ...(form.month ? [<input type="hidden" name="monat" value={form.month} />] : []),
+    ...(form.search ? [<input type="hidden" name="suche" value={form.search} />] : []),
     ...Object.entries(form.quantities).filter(([, q]) => q > 0).map(([id, q]) => <input type="hidden" name={`q_${id}`} value={String(q)} />),
   ];
   return (
@@ -65,15 +77,7 @@ export function BookPage(props: {
           <Radio id="channel-phone" name="channel" value="phone" label={t.bookPage.phone} checked={form.channel === 'phone'} />
           <Radio id="channel-counter" name="channel" value="counter" label={t.bookPage.counter} checked={form.channel === 'counter'} />
         </Fieldset>
-        <Fieldset legend={t.bookPage.concerns} id="concerns" error={err('concerns')} legendClass="kern-label">
-          {(office?.services ?? []).map((s) => (
-            <div class="kern-form-input">
-              <label class="kern-label" for={`q_${s.id}`}>{s.name} – {t.bookPage.quantity}</label>
-              <input class="kern-form-input__input az-qty" id={`q_${s.id}`} name={`q_${s.id}`} type="number" min="0" max={String(s.maxQuantity)}
-                value={String(form.quantities[s.id] ?? 0)} inputmode="numeric" />
-            </div>
-          ))}
-        </Fieldset>
+        <ConcernFields frame={props.frame} services={office?.services ?? []} form={form} finder={props.finder} error={err('concerns')} />
         <TimeSearchFields frame={props.frame} query={{ day: form.day, part: form.part }} error={err('tag')} />
         <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t.bookPage.findTimes}</span></button>
       </form>
@@ -104,7 +108,62 @@ export function BookPage(props: {
           <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t.bookPage.submit}</span></button>
         </form>
       )}
+      <script src={`/static/staff-book.js?v=${ASSET_VERSION}`} defer></script>
     </StaffLayout>
+  );
+}
+
+/**
+ * The search field and the quantity per concern. After a search the matching
+ * concerns come first (best first), then those already chosen; the others
+ * stay in the form, folded away under "Weitere Anliegen".
+ */
+function ConcernFields(props: {
+  frame: StaffFrame; services: { id: string; name: string; maxQuantity: number }[]; form: BookForm; finder?: ConcernSearch; error?: string;
+}) {
+  const { t, locale } = props.frame;
+  const s = concernSearchTexts(locale);
+  const { form, finder } = props;
+  const order = new Map(props.services.map((c, i) => [c.id, i]));
+  const hits = finder ? finder.ids.filter((id) => order.has(id)) : [];
+  const first = hits.length > 0
+    ? [...hits, ...props.services.map((c) => c.id).filter((id) => !hits.includes(id) && (form.quantities[id] ?? 0) > 0)]
+    : props.services.map((c) => c.id);
+  const byId = new Map(props.services.map((c) => [c.id, c]));
+  const rest = props.services.filter((c) => !first.includes(c.id));
+  const row = (c: { id: string; name: string; maxQuantity: number }) => (
+    <div class="kern-form-input az-qty-row" data-id={c.id} data-order={String(order.get(c.id))}>
+      <label class="kern-label" for={`q_${c.id}`}>{c.name} – {t.bookPage.quantity}</label>
+      <input class="kern-form-input__input az-qty" id={`q_${c.id}`} name={`q_${c.id}`} type="number" min="0" max={String(c.maxQuantity)}
+        value={String(form.quantities[c.id] ?? 0)} inputmode="numeric" />
+    </div>
+  );
+  const status = finder ? (hits.length > 0 ? s.found(hits.length, finder.q) : s.none(finder.q)) : '';
+  return (
+    <div id="anliegen" class="az-concern-search">
+      <div class="az-finder-staff">
+        <div class="kern-form-input">
+          <label class="kern-label" for="suche">{s.label}</label>
+          <div class="kern-hint" id="suche-hint">{s.hint}</div>
+          <input class="kern-form-input__input" type="search" id="suche" name="suche" value={form.search ?? ''}
+            aria-describedby="suche-hint" aria-controls="concerns" autocomplete="off" spellcheck={false} maxlength={200} />
+        </div>
+        <button type="submit" class="kern-btn kern-btn--secondary" name="aktion" value="suchen" formaction="/staff/buchen#anliegen" id="suche-knopf">
+          <span class="kern-label">{s.submit}</span>
+        </button>
+      </div>
+      <p class="kern-body az-finder__status" id="suche-status" role="status">{status}</p>
+      {finder?.redirect || (hits.length === 0 && finder?.notFound) ? <p class="kern-body" id="suche-hinweis">{finder.redirect ?? finder.notFound}</p> : null}
+      <Fieldset legend={t.bookPage.concerns} id="concerns" error={props.error} legendClass="kern-label">
+        {first.map((id) => row(byId.get(id)!))}
+        {rest.length > 0 ? (
+          <details class="az-more">
+            <summary class="kern-body">{s.more(rest.length)}</summary>
+            {rest.map(row)}
+          </details>
+        ) : null}
+      </Fieldset>
+    </div>
   );
 }
 

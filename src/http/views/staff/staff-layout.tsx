@@ -115,6 +115,13 @@ export const STAFF_CSS = `
 .az-tick { display: inline-block; flex: none; box-sizing: border-box; width: 1.25rem; height: 1.25rem; border: 2px solid #1b1b1b; text-align: center; line-height: 1rem; font-weight: 700; }
 .az-call-form { margin-top: .5rem; min-width: 14rem; }
 .az-call-form .kern-form-input { margin-block: .5rem; }
+.az-qty-row { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem 1rem; }
+.az-qty-row .kern-label { flex: 1 1 14rem; }
+.az-qty-row .kern-form-input__input.az-qty { flex: none; width: 6rem; }
+.az-more { margin-block: 1rem; }
+.az-more summary { cursor: pointer; }
+.az-finder-staff { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .5rem 1rem; }
+.az-finder-staff .kern-form-input { flex: 1 1 16rem; margin: 0; }
 .az-scroll-hint { display: none; }
 @media (max-width: 64rem) { .az-scroll-hint { display: block; } }
 /* Printed pages (day list, call list): the content only, without navigation and links. */
