@@ -101,7 +101,8 @@ export function plansOn(office: Office, date: LocalDate): { closures: Closure[];
   };
 }
 
-function closureInterval(c: Closure, date: LocalDate, tz: string): Interval {
+/** A closure's (or block's) period on one date as instants: the whole day, or its times. */
+export function closureInterval(c: Closure, date: LocalDate, tz: string): Interval {
   if (c.fromTime === undefined && c.toTime === undefined) {
     return { start: zonedInstant(date, 0, tz), end: zonedInstant(date, 1440, tz) };
   }

@@ -4,6 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bookAppointment } from '../../src/app/book-appointment.ts';
+import { importConfig } from '../../src/app/import-config.ts';
 import { Client, loggedIn, staffTestEnv, type StaffTestEnv } from './staff-helpers.ts';
 
 describe('staff day work', () => {
@@ -233,5 +234,142 @@ describe('staff day work', () => {
     assert.deepEqual(mail.payload, { reason: 'Stromausfall' });
     const bad = await lead.post('/staff/schliessen', { office: 'a', from: '2026-12-10', to: '2026-12-10', fromTime: '12:00', toTime: '09:00', reason: 'x', step: 'preview' });
     assert.equal(bad.statusCode, 400);
+  });
+});
+
+// Issue 11, section 4: the day view names public holidays, draws counters taken
+// away by a block (or a part-day closure) in their lanes, and shows cancelled
+// appointments greyed with "abgesagt" in words (hidden with ?abgesagte=nein).
+describe('staff day view: holidays, blocked counters, cancelled appointments', () => {
+  let env: StaffTestEnv;
+  let clerk: Client;
+  let cancelledRef = '';
+  let keptRef = '';
+  before(async () => {
+    env = await staffTestEnv();
+    const catalog = await env.app.ctx.catalog();
+    const config = catalog.config;
+    await importConfig(env.app.ctx.db, {
+      orgId: env.app.ctx.orgId, now: env.app.clock.now, actor: 'test',
+      config: {
+        ...config,
+        offices: config.offices.map((o) => o.id !== 'a' ? o : {
+          ...o,
+          blocks: [{ from: '2026-12-01', to: '2026-12-01', fromTime: '10:00', toTime: '11:00', counters: 1, reason: { de: 'krank', en: 'ill' } }],
+          closures: [{ from: '2026-12-02', to: '2026-12-02', fromTime: '09:00', toTime: '10:00', reason: { de: 'Stromausfall', en: 'Power cut' } }],
+        }),
+      },
+    });
+    const book = (startsAt: string, name: string) => bookAppointment(env.app.ctx, {
+      office: 'a', services: [{ id: 'anmeldung', quantity: 1 }], startsAt,
+      contact: { name, email: `${name.split(' ')[0].toLowerCase()}@example.org`, phone: '' }, locale: 'de', consent: true,
+    });
+    cancelledRef = (await book('2026-12-01T09:00:00+01:00', 'Abgesagt Fall')).appointment.reference;
+    keptRef = (await book('2026-12-01T09:30:00+01:00', 'Bleibt Fall')).appointment.reference;
+    clerk = await loggedIn(env.server, 'clerkA');
+    await clerk.get(`/staff/termin/${cancelledRef}`);
+    const r = await clerk.post(`/staff/termin/${cancelledRef}/absagen`, { reason: 'Doppelt gebucht' });
+    assert.equal(r.headers.location, `/staff/termin/${cancelledRef}?ok=cancelled`);
+  });
+  after(async () => { await env.close(); });
+
+  const lane = (body: string, n: number) => new RegExp(`<section class="az-lane"[^>]*aria-labelledby="lane-${n}">[\\s\\S]*?</section>`).exec(body)?.[0] ?? '';
+
+  test('a public holiday is named, in German and English, instead of a bare "closed"', async () => {
+    const de = await clerk.get('/staff?office=a&date=2026-12-25');
+    assert.equal(de.statusCode, 200);
+    assert.match(de.body, /Feiertag: 1\. Weihnachtstag/);
+    const en = await clerk.get('/staff?office=a&date=2026-12-25&lang=en');
+    assert.match(en.body, /Public holiday: Christmas Day/);
+    await clerk.get('/staff?lang=de');
+    // a Sunday is closed, but no holiday
+    const sunday = await clerk.get('/staff?office=a&date=2026-12-06');
+    assert.match(sunday.body, /An diesem Tag geschlossen/);
+    assert.doesNotMatch(sunday.body, /Feiertag/);
+    const api = JSON.parse((await clerk.get('/api/v1/staff/day?office=a&date=2026-12-25')).body);
+    assert.equal(api.holiday, '1. Weihnachtstag');
+    assert.equal(api.closed, true);
+  });
+
+  test('a counter taken away by a block is drawn as a blocked period in its lane, with the reason', async () => {
+    const de = await clerk.get('/staff?office=a&date=2026-12-01');
+    const two = lane(de.body, 1);
+    assert.match(two, /10:00–11:00: gesperrt: krank/);
+    assert.match(two, /11:00–12:00: frei/);
+    assert.match(two, /az-slot--blocked/);
+    const one = lane(de.body, 0);
+    assert.ok(one, 'lane 1 is there');
+    assert.doesNotMatch(one, /gesperrt/);
+    assert.match(one, /09:45–12:00: frei/);
+    const en = await clerk.get('/staff?office=a&date=2026-12-01&lang=en');
+    assert.match(lane(en.body, 1), /10:00–11:00: blocked: ill/);
+    await clerk.get('/staff?lang=de');
+    const api = JSON.parse((await clerk.get('/api/v1/staff/day?office=a&date=2026-12-01')).body);
+    assert.deepEqual(api.lanes[1].blocked, [{ from: '10:00', to: '11:00', kind: 'block', reason: 'krank' }]);
+    assert.deepEqual(api.lanes[0].blocked, []);
+  });
+
+  test('a closure for part of the day is drawn in every lane', async () => {
+    const de = await clerk.get('/staff?office=a&date=2026-12-02');
+    for (const n of [0, 1]) {
+      assert.match(lane(de.body, n), /09:00–10:00: geschlossen: Stromausfall/, `lane ${n + 1}`);
+      assert.match(lane(de.body, n), /08:00–09:00: frei/, `lane ${n + 1}`);
+    }
+    assert.match(lane((await clerk.get('/staff?office=a&date=2026-12-02&lang=en')).body, 0), /09:00–10:00: closed: Power cut/);
+    await clerk.get('/staff?lang=de');
+  });
+
+  test('cancelled appointments are shown greyed and marked "abgesagt" in words, and can be hidden', async () => {
+    const shown = await clerk.get('/staff?office=a&date=2026-12-01');
+    const row = new RegExp(`<tr class="[^"]*az-row--cancelled[^"]*"[^>]*>[\\s\\S]*?${cancelledRef}[\\s\\S]*?</tr>`).exec(shown.body)?.[0];
+    assert.ok(row, 'the cancelled appointment is a greyed row of the list');
+    assert.match(row, /abgesagt durch Amt/);
+    assert.match(row, /Abgesagt Fall/);
+    assert.ok(shown.body.includes(keptRef));
+    assert.match(shown.body, /href="\/staff\?office=a&amp;date=2026-12-01&amp;abgesagte=nein"[^>]*>Abgesagte ausblenden \(1\)/);
+    // the time is free again: the timeline does not draw it
+    assert.doesNotMatch(lane(shown.body, 0) + lane(shown.body, 1), new RegExp(cancelledRef));
+
+    const hidden = await clerk.get('/staff?office=a&date=2026-12-01&abgesagte=nein');
+    assert.equal(hidden.statusCode, 200);
+    assert.ok(!hidden.body.includes(cancelledRef), 'hidden with abgesagte=nein');
+    assert.ok(hidden.body.includes(keptRef));
+    assert.match(hidden.body, /href="\/staff\?office=a&amp;date=2026-12-01"[^>]*>Abgesagte zeigen \(1\)/);
+    // the choice is kept when going to another day and in the date form
+    assert.match(hidden.body, /href="\/staff\?office=a&amp;date=2026-12-02&amp;abgesagte=nein"/);
+    assert.match(hidden.body, /<input type="hidden" name="abgesagte" value="nein"/);
+
+    const en = await clerk.get('/staff?office=a&date=2026-12-01&lang=en');
+    assert.match(en.body, /cancelled by the office/);
+    assert.match(en.body, /Hide cancelled \(1\)/);
+    await clerk.get('/staff?lang=de');
+    // the list of the day's appointments in the API stays without cancelled ones; they are a list of their own
+    const api = JSON.parse((await clerk.get('/api/v1/staff/day?office=a&date=2026-12-01')).body);
+    assert.ok(!api.list.some((i: { reference: string }) => i.reference === cancelledRef));
+    assert.deepEqual(api.cancelled.map((i: { reference: string; status: string }) => [i.reference, i.status]), [[cancelledRef, 'cancelled']]);
+  });
+});
+
+describe('staff day view: the background refresh does not keep an idle session alive', () => {
+  let env: StaffTestEnv;
+  before(async () => { env = await staffTestEnv(); });
+  after(async () => { await env.close(); });
+
+  test('a refresh (x-amtszeit-refresh: 1) is answered but is no activity; a click is', async () => {
+    const get = (c: Client, refresh: boolean) => env.server.inject({
+      url: '/staff?office=a', headers: { accept: 'text/html', cookie: c.cookieHeader, ...(refresh ? { 'x-amtszeit-refresh': '1' } : {}) },
+    });
+    const idle = await loggedIn(env.server, 'clerkA');
+    const busy = await loggedIn(env.server, 'clerkA');
+    for (let minute = 10; minute <= 20; minute += 10) {
+      env.app.clock.advanceMinutes(10);
+      assert.equal((await get(idle, true)).statusCode, 200, `the refresh is answered after ${minute} minutes`);
+      assert.equal((await get(busy, false)).statusCode, 200);
+    }
+    env.app.clock.advanceMinutes(11); // 31 minutes after the login, 11 after the last click
+    const gone = await get(idle, true);
+    assert.equal(gone.statusCode, 303);
+    assert.match(String(gone.headers.location), /^\/staff\/login\?reason=expired/);
+    assert.equal((await get(busy, false)).statusCode, 200, 'clicks keep the session');
   });
 });

@@ -22,6 +22,22 @@ export async function dayRows(db: Db, q: { orgId: string; officeId: string; from
     .execute();
 }
 
+/** The cancelled appointments of an office starting in [from, to), and unconfirmed ones whose time to confirm ran out (holds never). */
+export async function cancelledDayRows(db: Db, q: { orgId: string; officeId: string; from: Date; to: Date; now: Date }): Promise<AppointmentRow[]> {
+  return db
+    .selectFrom('appointments')
+    .selectAll()
+    .where('org_id', '=', q.orgId)
+    .where('office_id', '=', q.officeId)
+    .where('starts_at', '>=', q.from)
+    .where('starts_at', '<', q.to)
+    .where('reference', 'is not', null)
+    .where(sql<boolean>`(status = 'cancelled' OR (status = 'pending' AND expires_at IS NOT NULL AND expires_at <= ${q.now}))`)
+    .orderBy('starts_at')
+    .orderBy('lane')
+    .execute();
+}
+
 /** Appointments (not holds) in the given offices matching a reference, a name or an e-mail. */
 /** Accented letters and their plain forms: a search for "celik" finds "Çelik", "muller" finds "Müller". */
 const ACCENTED = 'àáâãäåāçćčèéêëēęìíîïīłñńòóôõöøōśšşùúûüūýÿžźżğıß';

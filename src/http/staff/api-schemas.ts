@@ -30,6 +30,15 @@ const DayItemSchema = z.object({
   documents: z.array(z.string()),
   channel: z.enum(['online', 'phone', 'counter']),
   conflict: z.string().nullable(),
+  cancelledBy: z.enum(['citizen', 'staff', 'expired']).nullable().optional()
+    .meta({ description: 'cancelled appointments only: who cancelled (expired: not confirmed in time)' }),
+});
+
+const LaneBlockedSchema = z.object({
+  from: z.string().meta({ example: '10:00' }),
+  to: z.string(),
+  kind: z.enum(['block', 'closure']).meta({ description: 'block: this counter is taken away; closure: the office is closed' }),
+  reason: z.string().nullable(),
 });
 
 export const StaffDaySchema = z
@@ -37,8 +46,13 @@ export const StaffDaySchema = z
     office: z.object({ id: z.string(), name: z.string() }),
     date: z.string(),
     closed: z.boolean(),
-    lanes: z.array(z.object({ lane: z.number().int(), items: z.array(DayItemSchema), free: z.array(z.object({ from: z.string(), to: z.string() })) })),
-    list: z.array(DayItemSchema),
+    holiday: z.string().nullable().meta({ description: "the public holiday's name in the asked language, or null", example: '1. Weihnachtstag' }),
+    lanes: z.array(z.object({
+      lane: z.number().int(), items: z.array(DayItemSchema), free: z.array(z.object({ from: z.string(), to: z.string() })),
+      blocked: z.array(LaneBlockedSchema).meta({ description: 'periods this lane would be staffed by the opening hours but is not (a block or a part-day closure)' }),
+    })),
+    list: z.array(DayItemSchema).meta({ description: 'the appointments of the day, without holds and cancelled ones' }),
+    cancelled: z.array(DayItemSchema).meta({ description: 'the cancelled appointments starting on the day' }),
     conflicts: z.number().int(),
   })
   .meta({ id: 'StaffDay' });

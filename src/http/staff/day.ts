@@ -1,9 +1,9 @@
-// The day view (/staff), the search (/staff/suche) and the printable day list (/staff/druck).
+// The day view (/staff; ?abgesagte=nein hides cancelled appointments), the search (/staff/suche) and the printable day list (/staff/druck).
 import type { FastifyInstance } from 'fastify';
 import { userOffices } from '../../app/staff/access.ts';
 import { getDay } from '../../app/staff/get-day.ts';
 import { searchAppointments } from '../../app/staff/search-appointments.ts';
-import { addDays, isValidLocalDate } from '../../domain/time.ts';
+import { addDays, isValidLocalDate, localDateOf, localTimeOf } from '../../domain/time.ts';
 import { plansOn } from '../../domain/opening-windows.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { sendPage } from '../web/page.ts';
@@ -26,12 +26,18 @@ export function registerDayRoutes(app: FastifyInstance, { ctx }: StaffDeps): voi
     const badDate = q.date !== undefined && q.date !== '' && !isValidLocalDate(q.date) ? q.date.slice(0, 20) : undefined;
     const date = q.date && !badDate ? q.date : undefined;
     const day = await getDay(ctx, user, { office: officeId, date, locale });
-    const link = (d: string) => `/staff?office=${encodeURIComponent(day.office.id)}&date=${d}`;
+    // cancelled appointments are listed unless hidden (?abgesagte=nein); the choice goes with the day links
+    const showCancelled = q.abgesagte !== 'nein';
+    const dayLink = (d: string, cancelled: boolean) => `/staff?office=${encodeURIComponent(day.office.id)}&date=${d}${cancelled ? '' : '&abgesagte=nein'}`;
+    const link = (d: string) => dayLink(d, showCancelled);
     const offices = mine.map((id) => ({ id, name: catalog.offices.get(id)?.name ?? id }));
     const plans = plansOn(catalog.offices.get(day.office.id)!, day.date);
     return sendPage(reply, DayPage({
       frame, day, offices, prev: link(addDays(day.date, -1)), next: link(addDays(day.date, 1)), canExport: user.role !== 'clerk',
       closedNote: closedNote(q.closed, frame.t), plans, badDate,
+      asOf: localTimeOf(ctx.now(), catalog.config.organization.timezone),
+      showCancelled, cancelledLinks: { show: dayLink(day.date, true), hide: dayLink(day.date, false) },
+      undoNoShow: day.date === localDateOf(ctx.now(), catalog.config.organization.timezone),
     }), badDate ? 400 : 200);
   });
 

@@ -1,9 +1,15 @@
 // The day view of one office: conflicts first, a timeline per counter lane
-// (appointments, holds, free gaps) and the day's list as a table.
-import type { DayItem, DayView } from '../../../app/staff/get-day.ts';
+// (appointments, holds, free gaps, periods taken away by blocks and closures)
+// and the day's list as a table (cancelled appointments greyed, unless hidden).
+// The day's content is one region (#az-day) that /static/staff-day.js fetches
+// afresh every minute; its controls ("Stand: 09:14", pause) sit above it.
+import type { Child } from 'hono/jsx';
+import type { DayItem, DayView, LaneBlocked } from '../../../app/staff/get-day.ts';
+import { ASSET_VERSION } from '../layout.tsx';
 import { Alert, ErrorText, SelectField } from '../components.tsx';
 import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
 import { DayPlans } from './day-plans.tsx';
+import { UndoNoShow } from './undo-no-show.tsx';
 import { plansTexts } from './plans-texts.ts';
 import type { Block, Closure } from '../../../domain/types.ts';
 
@@ -12,11 +18,21 @@ const apptUrl = (ref: string) => `/staff/termin/${encodeURIComponent(ref)}`;
 export function DayPage(props: {
   frame: StaffFrame; day: DayView; offices: { id: string; name: string }[]; prev: string; next: string; canExport: boolean; closedNote?: string;
   plans?: { closures: Closure[]; blocks: Block[] }; badDate?: string;
+  /** the time of this answer in the organization's zone ("09:14") */
+  asOf: string;
+  /** whether cancelled appointments are listed (`?abgesagte=nein` hides them) */
+  showCancelled: boolean;
+  /** this day's address with cancelled appointments shown, and hidden */
+  cancelledLinks: { show: string; hide: string };
+  /** the day shown is today: a no-show can still be undone in its row */
+  undoNoShow?: boolean;
 }) {
   const { t } = props.frame;
   const { day } = props;
   const title = `${t.day}: ${day.office.name}, ${day.date}`;
   const conflicts = day.list.filter((i) => i.conflict);
+  const rows = props.showCancelled ? [...day.list, ...day.cancelled].sort((a, b) => a.from.localeCompare(b.from)) : day.list;
+  const labels = [t.dayView.time, t.dayView.reference, t.dayView.name, t.dayView.concerns, t.dayView.counter, t.dayView.status];
   return (
     <StaffLayout frame={props.frame} title={title} hasErrors={!!props.badDate}>
       <h1 class="kern-heading-large">{title}</h1>
@@ -29,6 +45,7 @@ export function DayPage(props: {
           <input class={`kern-form-input__input${props.badDate ? ' kern-form-input__input--error' : ''}`} id="date" name="date" type="date" value={day.date}
             aria-describedby={props.badDate ? 'date-error' : undefined} aria-invalid={props.badDate ? 'true' : undefined} />
         </div>
+        {props.showCancelled ? null : <input type="hidden" name="abgesagte" value="nein" />}
         <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t.dayView.show}</span></button>
       </form>
       <p class="kern-body">
@@ -44,6 +61,23 @@ export function DayPage(props: {
           </>
         ) : null}
       </p>
+      <div class="az-refresh" id="az-refresh" data-paused={t.dayView.refreshPaused} data-every={t.dayView.refreshEvery}
+        data-waiting={t.dayView.refreshWaiting} data-failed={t.dayView.refreshFailed} data-expired={t.dayView.refreshExpired}
+        data-pause={t.dayView.pause} data-resume={t.dayView.resume} data-refreshed={t.dayView.refreshed('{time}')}>
+        <p class="kern-body az-refresh__line">
+          <span id="az-asof" data-time={props.asOf}>{t.dayView.asOf(props.asOf)}</span>
+          <span id="az-refresh-state" class="az-refresh__state"></span>
+          <noscript>
+            {' · '}{t.dayView.noScriptRefresh} <a class="kern-link" href={props.showCancelled ? props.cancelledLinks.show : props.cancelledLinks.hide}>{t.dayView.reload}</a>
+          </noscript>
+        </p>
+        <div class="az-refresh__buttons" hidden>
+          <button type="button" class="kern-btn kern-btn--tertiary" id="az-refresh-now"><span class="kern-label">{t.dayView.refreshNow}</span></button>
+          <button type="button" class="kern-btn kern-btn--tertiary" id="az-refresh-pause"><span class="kern-label">{t.dayView.pause}</span></button>
+        </div>
+        <p class="kern-sr-only" role="status" id="az-refresh-live"></p>
+      </div>
+      <div id="az-day" class="az-dayview">
       {conflicts.length > 0 ? (
         <Alert kind="danger" title={t.dayView.conflicts(conflicts.length)} role="alert">
           <p class="kern-body">{t.dayView.conflictsText}</p>
@@ -56,36 +90,48 @@ export function DayPage(props: {
       ) : null}
       {props.closedNote ? <Alert kind="success" title={props.closedNote} role="status" /> : null}
       {props.plans ? <DayPlans locale={props.frame.locale} plans={props.plans} /> : null}
-      {day.closed ? <Alert kind="info" title={t.dayView.closed} /> : null}
+      {day.holiday ? (
+        <Alert kind="info" title={t.dayView.holiday(day.holiday)}>
+          <p class="kern-body">{day.closed ? t.dayView.closed : t.dayView.holidayOpen}</p>
+        </Alert>
+      ) : day.closed ? <Alert kind="info" title={t.dayView.closed} /> : null}
 
       <h2 class="kern-heading-medium">{t.dayView.list}</h2>
-      {day.list.length === 0 ? <p class="kern-body">{t.dayView.none}</p> : (
-        <div class="az-table-wrap" role="region" aria-label={t.dayView.list} tabindex={0}>
-        <table class="kern-table az-table">
-          <thead class="kern-table__head">
-            <tr class="kern-table__row">
-              <th class="kern-table__header" scope="col">{t.dayView.time}</th>
-              <th class="kern-table__header" scope="col">{t.dayView.reference}</th>
-              <th class="kern-table__header" scope="col">{t.dayView.name}</th>
-              <th class="kern-table__header" scope="col">{t.dayView.concerns}</th>
-              <th class="kern-table__header" scope="col">{t.dayView.counter}</th>
-              <th class="kern-table__header" scope="col">{t.dayView.status}</th>
+      {day.cancelled.length > 0 ? (
+        <p class="kern-body">
+          {props.showCancelled
+            ? <a class="kern-link" href={props.cancelledLinks.hide}>{t.dayView.hideCancelled(day.cancelled.length)}</a>
+            : <a class="kern-link" href={props.cancelledLinks.show}>{t.dayView.showCancelled(day.cancelled.length)}</a>}
+        </p>
+      ) : null}
+      {rows.length === 0 ? <p class="kern-body">{t.dayView.none}</p> : (
+        <div class="az-table-wrap az-day-table-wrap" role="region" aria-label={t.dayView.list} tabindex={0}>
+        <table class="kern-table az-table az-day-table" role="table">
+          <thead class="kern-table__head" role="rowgroup">
+            <tr class="kern-table__row" role="row">
+              {labels.map((l) => <th class="kern-table__header" scope="col" role="columnheader">{l}</th>)}
             </tr>
           </thead>
-          <tbody class="kern-table__body">
-            {day.list.map((i) => (
-              <tr class="kern-table__row">
-                <td class="kern-table__cell">{i.from}–{i.to}</td>
-                <td class="kern-table__cell"><a class="kern-link" href={apptUrl(i.reference ?? '')}>{i.reference}</a></td>
-                <td class="kern-table__cell">{i.name}</td>
-                <td class="kern-table__cell">{i.services.join(', ')}</td>
-                <td class="kern-table__cell">{i.lane + 1}</td>
-                <td class="kern-table__cell">
-                  {t.status[i.status] ?? i.status} ({t.channel[i.channel]})
-                  {i.conflict ? <strong> – {t.dayView.conflict}</strong> : null}
-                </td>
-              </tr>
-            ))}
+          <tbody class="kern-table__body" role="rowgroup">
+            {rows.map((i) => {
+              const cancelled = i.status === 'cancelled';
+              return (
+                <tr class={`kern-table__row${cancelled ? ' az-row--cancelled' : ''}`} role="row">
+                  <Cell label={labels[0]}>{i.from}–{i.to}</Cell>
+                  <Cell label={labels[1]}><a class="kern-link" href={apptUrl(i.reference ?? '')}>{i.reference}</a></Cell>
+                  <Cell label={labels[2]}>{i.name}</Cell>
+                  <Cell label={labels[3]}>{i.services.join(', ')}</Cell>
+                  <Cell label={labels[4]}>{cancelled ? '–' : i.lane + 1}</Cell>
+                  <Cell label={labels[5]}>
+                    {cancelled
+                      ? <strong>{t.dayView.cancelledBy[i.cancelledBy ?? 'other'] ?? t.dayView.cancelledBy.other}</strong>
+                      : (t.status[i.status] ?? i.status)}{' '}({t.channel[i.channel]})
+                    {i.conflict && !cancelled ? <strong> – {t.dayView.conflict}</strong> : null}
+                    {i.status === 'no_show' && props.undoNoShow && i.reference ? <UndoNoShow frame={props.frame} reference={i.reference} name={i.name} /> : null}
+                  </Cell>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
         </div>
@@ -97,9 +143,13 @@ export function DayPage(props: {
           <section class="az-lane" aria-labelledby={`lane-${l.lane}`}>
             <h3 class="kern-heading-small" id={`lane-${l.lane}`}>{t.dayView.lane(l.lane + 1)}</h3>
             <ol>
-              {merge(l.items, l.free).map((e) =>
+              {merge(l.items, l.free, l.blocked).map((e) =>
                 e.kind === 'free' ? (
                   <li class="az-slot az-slot--free">{e.from}–{e.to}: {t.dayView.free}</li>
+                ) : e.kind === 'blocked' ? (
+                  <li class={`az-slot az-slot--blocked${e.blocked.kind === 'closure' ? ' az-slot--closed' : ''}`}>
+                    {e.from}–{e.blocked.to}: {e.blocked.kind === 'closure' ? t.dayView.closedPart(e.blocked.reason) : t.dayView.blocked(e.blocked.reason)}
+                  </li>
                 ) : e.item.kind === 'hold' ? (
                   <li class="az-slot az-slot--hold">{e.item.from}–{e.item.to}: {t.dayView.hold}</li>
                 ) : (
@@ -114,12 +164,28 @@ export function DayPage(props: {
           </section>
         ))}
       </div>
+      </div>
+      <script src={`/static/staff-day.js?v=${ASSET_VERSION}`} defer></script>
     </StaffLayout>
   );
 }
 
-type Entry = { kind: 'free'; from: string; to: string } | { kind: 'item'; from: string; item: DayItem };
-function merge(items: DayItem[], free: { from: string; to: string }[]): Entry[] {
-  const all: Entry[] = [...items.map((item) => ({ kind: 'item' as const, from: item.from, item })), ...free.map((f) => ({ kind: 'free' as const, ...f }))];
+/** A cell of the day's list; under 40rem the rows stack and each cell shows its column's name (hidden from screen readers, which have the header). */
+function Cell(props: { label: string; children: Child }) {
+  return (
+    <td class="kern-table__cell" role="cell">
+      <span class="az-cell-label" aria-hidden="true">{props.label}</span>
+      <span class="az-cell-value">{props.children}</span>
+    </td>
+  );
+}
+
+type Entry = { kind: 'free'; from: string; to: string } | { kind: 'item'; from: string; item: DayItem } | { kind: 'blocked'; from: string; blocked: LaneBlocked };
+function merge(items: DayItem[], free: { from: string; to: string }[], blocked: LaneBlocked[]): Entry[] {
+  const all: Entry[] = [
+    ...items.map((item) => ({ kind: 'item' as const, from: item.from, item })),
+    ...free.map((f) => ({ kind: 'free' as const, ...f })),
+    ...blocked.map((b) => ({ kind: 'blocked' as const, from: b.from, blocked: b })),
+  ];
   return all.sort((a, b) => a.from.localeCompare(b.from));
 }
