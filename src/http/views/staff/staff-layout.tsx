@@ -86,6 +86,21 @@ export const STAFF_CSS = `
 .az-slot--hold { border-left-color: #6b6f80; border-left-style: dashed; }
 .az-slot--conflict { border-left-color: #bd0f09; background: #feece8; }
 .az-slot--done { border-left-color: #6b6f80; }
+.az-slot--blocked { border-left-color: #4f5260; background: repeating-linear-gradient(135deg, #e4e6ec 0 .4rem, #f7f8fa .4rem .8rem); }
+.az-slot--closed { border-left-style: double; border-left-width: 6px; }
+.az-row--cancelled, .az-row--cancelled .kern-table__cell { color: #4f5260; background: #f3f4f7; }
+.az-refresh__line { display: flex; flex-wrap: wrap; gap: .25rem .5rem; margin-bottom: .5rem; }
+.az-refresh__state:empty { display: none; }
+.az-refresh__buttons:not([hidden]) { display: flex; flex-wrap: wrap; gap: .5rem; margin-bottom: 1rem; }
+.az-cell-label { display: none; }
+@media (max-width: 40rem) {
+  .az-day-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; }
+  .az-day-table, .az-day-table tbody, .az-day-table tr { display: block; width: 100%; }
+  .az-day-table tr { box-shadow: inset 0 -1px 0 0 #6e7597; padding-block: .5rem; }
+  .az-day-table td { display: grid; grid-template-columns: 9.5rem minmax(0, 1fr); gap: .5rem; box-sizing: border-box; width: 100%; padding: .125rem .5rem; border: 0; box-shadow: none; }
+  .az-day-table .az-cell-value { overflow-wrap: anywhere; }
+  .az-cell-label { display: block; font-weight: 600; }
+}
 .az-filter { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-end; }
 .az-actions { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
 .az-actions form { margin: 0; }
