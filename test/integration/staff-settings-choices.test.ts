@@ -111,6 +111,12 @@ for (const kind of testDatabaseKinds()) {
       assert.match(calls, /Neue Öffnungszeiten/);
       assert.doesNotMatch(calls, /Olga Online|Otto Online/);
       assert.equal((await lead.get(String(applied.headers.location).replace('/ergebnis', '/anrufliste'))).statusCode, 200);
+      // the calendar step is the settings page's: another office's, a clerk's or an anonymous request get nothing
+      assert.equal((await lead.get(url.replace('/amt/a/', '/amt/b/'))).statusCode, 404);
+      assert.equal((await (await loggedIn(env.server, 'clerkA')).get(url)).statusCode, 404);
+      const anonymous = await env.server.inject({ url, headers: { accept: 'text/html' } });
+      assert.equal(anonymous.statusCode, 303);
+      assert.match(String(anonymous.headers.location), /^\/staff\/login/);
 
       // the history of each, with the reason and the cause
       const move = (await history(caller)).find((h) => h.action === 'appointment.move')!.details as Record<string, unknown>;
