@@ -86,6 +86,10 @@ describe('staff access matrix: closures, blocks and their removal', () => {
         });
         expect(await c.get(`/staff/plaene/ergebnis?office=${officeId}&id=${outcomeId}`), 200, 'GET result');
 
+        // the calendar step for the stranded appointment (another time from the calendar): a GET, and the POST that opens it
+        expect(await c.get(`/staff/sperren/zeit?${new URLSearchParams({ ...form, fuer: ref, [`c_${ref}`]: 'calendar' })}`), 200, 'GET block calendar step');
+        expect(await c.post('/staff/sperren', { ...form, step: 'apply', [`c_${ref}`]: 'calendar' }), 200, 'POST block apply with a calendar choice');
+        assert.equal(await statusOf(ref), 'booked', `${who}: the calendar step applies nothing`);
         // applying a block that strands the appointment, with "cancel" chosen
         expect(await c.post('/staff/sperren', { ...form, step: 'apply', [`c_${ref}`]: 'cancel' }), 303, 'POST block apply');
         assert.equal(await statusOf(ref), ok ? 'cancelled' : 'booked', `${who} block apply`);
@@ -94,7 +98,9 @@ describe('staff access matrix: closures, blocks and their removal', () => {
           office: officeId, services: [{ id: 'anmeldung', quantity: 1 }], startsAt: `${date}T10:30:00+01:00`,
           contact: { name: `Q ${who} ${officeId}`, email: `q-${who}-${officeId}@example.org`, phone: '' }, locale: 'de', consent: true,
         })).appointment.reference;
-        expect(await c.post('/staff/schliessen', { office: officeId, from: date, to: date, fromTime: '10:00', toTime: '11:00', reason: 'x', step: 'apply', [`c_${other}`]: 'cancel' }), 303, 'POST closure apply');
+        const closing = { office: officeId, from: date, to: date, fromTime: '10:00', toTime: '11:00', reason: 'x' };
+        expect(await c.get(`/staff/schliessen/zeit?${new URLSearchParams({ ...closing, fuer: other })}`), 200, 'GET closure calendar step');
+        expect(await c.post('/staff/schliessen', { ...closing, step: 'apply', [`c_${other}`]: 'cancel' }), 303, 'POST closure apply');
         assert.equal(await statusOf(other), ok ? 'cancelled' : 'booked', `${who} closure apply`);
         expect(await c.post('/staff/plaene/entfernen', { office: officeId, kind: 'closure', key }), 303, 'POST remove');
 

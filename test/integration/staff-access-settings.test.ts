@@ -5,6 +5,7 @@
 // 404 (as if nothing were there) and changes nothing; anonymous requests go to the login page.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { bookAppointment } from '../../src/app/book-appointment.ts';
 import { configVersion } from '../../src/app/config-version.ts';
 import { loadOrgConfig } from '../../src/db/repositories/organization-repo.ts';
 import { ORG } from '../fixtures/test-app.ts';
@@ -80,6 +81,14 @@ describe('settings access matrix', () => {
         await expectPost(`${base}/zeiten`, { 'h0-counters': String(2 + WHO.indexOf(who)) }, ok);
         await expectPost(`${base}/regeln`, { 'b-holdMinutes': String(10 + WHO.indexOf(who)) }, ok);
         await expectPost(`${base}/angaben`, { 'o-phone': `0341 ${who}` }, ok);
+        // the calendar step for an appointment a shorter day would strand (its GET carries the form)
+        const date = `2026-12-${String(7 + WHO.indexOf(who)).padStart(2, '0')}`;
+        const { appointment } = await bookAppointment(env.app.ctx, {
+          office, services: [{ id: 'anmeldung', quantity: 1 }], startsAt: `${date}T11:30:00+01:00`,
+          contact: { name: `P ${who}`, email: `p-${who}-${office}@example.org`, phone: '' }, locale: 'de', consent: true,
+        });
+        const form = formValues((await admin.get(`${base}/zeiten`)).body);
+        await expectGet(`${base}/zeiten/zeit?${new URLSearchParams({ ...form, 'h0-to': '11:00', fuer: appointment.reference })}`, ok);
       }
       await expectGet('/staff/einstellungen/amt/nirgends/zeiten', false);
       const admin_ = isAdmin(who);
