@@ -4,7 +4,8 @@
 // focus is inside the day's content, so nothing typed and no one's place is
 // lost ("Jetzt aktualisieren" refreshes at once). "Stand: 09:14" is the time of
 // the data shown; a button pauses (for this tab). Screen readers hear one short
-// polite line when something changed, never the table. The background request
+// polite line when something changed (not when free gaps merely shrank as the
+// clock ran), never the table. The background request
 // says so (x-amtszeit-refresh), so it does not keep an idle session alive; once
 // the session has ended, refreshing stops and says so. Without script the page
 // is a plain page that is reloaded by hand.
@@ -49,6 +50,13 @@
       return [...document.querySelectorAll('input, select, textarea')].some(changed);
     };
 
+    /** What a change is announced for: the day's content without its free gaps, which shrink as the clock runs. */
+    const gist = (root) => {
+      const copy = root.cloneNode(true);
+      copy.querySelectorAll('.az-slot--free').forEach((n) => n.remove());
+      return copy.textContent.replace(/\s+/g, ' ');
+    };
+
     const refresh = async (force) => {
       if (busy || stopped) return;
       busy = true;
@@ -73,6 +81,7 @@
           show(d.waiting);
           return;
         }
+        const before = gist(region);
         const olds = [...region.children];
         const news = [...next.children];
         let differs = olds.length !== news.length;
@@ -87,7 +96,7 @@
         }
         asOf.textContent = time.textContent;
         asOf.dataset.time = time.dataset.time;
-        if (differs) live.textContent = d.refreshed.replace('{time}', time.dataset.time);
+        if (differs && gist(region) !== before) live.textContent = d.refreshed.replace('{time}', time.dataset.time);
         usual();
       } catch {
         show(d.failed);

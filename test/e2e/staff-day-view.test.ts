@@ -91,6 +91,14 @@ describe('the day view refreshes itself and fits a phone (Chromium)', { skip }, 
       assert.equal(await page.locator('#az-refresh-live').innerText(), 'Tagesansicht aktualisiert, Stand 08:01');
       assert.equal(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded), true, 'no reload');
 
+      // a minute in which only the clock ran (the free gaps shrink): refreshed, but nothing is announced
+      await page.evaluate(() => { document.getElementById('az-refresh-live')!.textContent = ''; });
+      web.app.clock.advanceMinutes(1);
+      await page.clock.fastForward(61_000);
+      await page.locator('#az-asof').getByText('Stand: 08:02').waitFor();
+      assert.match(await page.locator('section[aria-labelledby=lane-0]').innerText(), /08:02–12:00: frei/);
+      assert.equal(await page.locator('#az-refresh-live').innerText(), '');
+
       // a date typed into the form, not sent yet: the refresh waits and the date stays
       await page.getByLabel('Datum').fill('2026-12-01');
       await book('11:15', 'Zweiter Anrufer');
@@ -103,7 +111,7 @@ describe('the day view refreshes itself and fits a phone (Chromium)', { skip }, 
       await page.getByRole('button', { name: 'Jetzt aktualisieren' }).click();
       await page.locator('#az-day').getByText('Zweiter Anrufer').first().waitFor();
       assert.equal(await page.getByLabel('Datum').inputValue(), '2026-12-01');
-      assert.match(await page.locator('#az-asof').innerText(), /^Stand: 08:02$/);
+      assert.match(await page.locator('#az-asof').innerText(), /^Stand: 08:03$/);
 
       // paused: nothing changes, however long; resumed: it refreshes again
       await page.getByLabel('Datum').fill(DAY);
@@ -125,7 +133,7 @@ describe('the day view refreshes itself and fits a phone (Chromium)', { skip }, 
       await checkPage(page, null, true);
       await fitsAndShoot(page, 'staff-day-js');
       await page.goto(`${web.url}/staff?office=a&date=${DAY}&lang=en`);
-      assert.match(await page.locator('#az-refresh').innerText(), /As of 08:02\s*· refreshes every minute/);
+      assert.match(await page.locator('#az-refresh').innerText(), /As of 08:03\s*· refreshes every minute/);
       assert.match(await page.locator('section[aria-labelledby=lane-1]').innerText(), /10:00–11:00: blocked: ill/);
       await checkPage(page, null, true);
       await fitsAndShoot(page, 'staff-day-js-en');
