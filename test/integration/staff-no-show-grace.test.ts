@@ -1,7 +1,8 @@
 // No-show only after the office's grace period (noShowGraceMinutes, default 15):
 // before it the button is not offered, a forced POST (page or staff API) is
 // refused saying from when it is possible; afterwards it is recorded and can be
-// undone on the day, visibly. The setting is edited with the booking rules.
+// undone on the day, visibly (appointment page and day view). The setting is
+// edited with the booking rules.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bookAppointment } from '../../src/app/book-appointment.ts';
@@ -68,6 +69,15 @@ for (const kind of testDatabaseKinds()) {
       const r = await clerk.post(`/staff/termin/${ref}/status`, { status: 'no_show' });
       assert.equal(r.headers.location, `/staff/termin/${ref}?ok=saved`);
       assert.equal(await status(), 'no_show');
+      // the day view offers the undo in the row, and comes back to the day
+      const day = await clerk.get('/staff?office=a&date=2026-11-30');
+      assert.match(day.body, new RegExp(`<form method="post" action="/staff/termin/${ref}/status"[^>]*>[\\s\\S]{0,200}name="status" value="booked"[\\s\\S]{0,100}name="zurueck" value="tag"`));
+      assert.match(day.body, /aria-label="Zurücknehmen: „Nicht erschienen“ von Frau Spaet"/);
+      const fromDay = await clerk.post(`/staff/termin/${ref}/status`, { status: 'booked', zurueck: 'tag' });
+      assert.equal(fromDay.headers.location, '/staff?office=a&date=2026-11-30');
+      assert.equal(await status(), 'booked');
+      assert.doesNotMatch((await clerk.get('/staff?office=a&date=2026-11-30')).body, /name="zurueck"/);
+      await clerk.post(`/staff/termin/${ref}/status`, { status: 'no_show' });
       const after = await clerk.get(`/staff/termin/${ref}`);
       assert.match(after.body, /nicht erschienen/);
       assert.match(after.body, /value="booked"/);
@@ -82,7 +92,8 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await api('attendance', { status: 'booked' })).json().status, 'booked');
       assert.equal((await api('attendance', { status: 'gone' })).statusCode, 422);
       const actions = (await env.app.ctx.db.selectFrom('audit_log').select('action').where('action', 'like', 'appointment.attendance%').orderBy('id').execute()).map((a) => a.action);
-      assert.deepEqual(actions, ['appointment.attendance', 'appointment.attendance_undo', 'appointment.attendance', 'appointment.attendance_undo']);
+      assert.deepEqual(actions, ['appointment.attendance', 'appointment.attendance_undo', 'appointment.attendance', 'appointment.attendance_undo',
+        'appointment.attendance', 'appointment.attendance_undo']);
     });
 
     test('the next day: no undo any more', async () => {
@@ -90,6 +101,9 @@ for (const kind of testDatabaseKinds()) {
       env.app.clock.set(Date.parse('2026-12-01T08:00:00+01:00'));
       const clerk = await loggedIn(env.server, 'clerkA');
       assert.doesNotMatch((await clerk.get(`/staff/termin/${ref}`)).body, /value="booked"/);
+      const day = await clerk.get('/staff?office=a&date=2026-11-30');
+      assert.match(day.body, /nicht erschienen/);
+      assert.doesNotMatch(day.body, /name="zurueck"/, 'no undo in the day view after the day');
       assert.equal((await api('attendance', { status: 'booked' })).statusCode, 409);
     });
 

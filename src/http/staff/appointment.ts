@@ -63,6 +63,8 @@ export function registerAppointmentRoutes(app: FastifyInstance, { ctx, write }: 
     if (!ATTENDANCE.includes(status)) return redirect(reply, url(ref, '?error=status'));
     try {
       const a = await recordAttendance(ctx, user, { reference: ref, status, locale: 'de' });
+      // the day view's undo comes back to the day (only there: nothing else is taken from the form)
+      if (formBody(req).zurueck === 'tag') return redirect(reply, `/staff?office=${encodeURIComponent(a.office)}&date=${a.startsAt.slice(0, 10)}`);
       return redirect(reply, url(a.reference, status === 'booked' ? '?ok=undone' : '?ok=saved'));
     } catch (e) {
       if (isDomainError(e) && e.code === 'not_allowed') {

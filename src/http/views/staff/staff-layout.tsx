@@ -130,6 +130,8 @@ export const STAFF_CSS = `
 .az-tick { display: inline-block; flex: none; box-sizing: border-box; width: 1.25rem; height: 1.25rem; border: 2px solid #1b1b1b; text-align: center; line-height: 1rem; font-weight: 700; }
 .az-call-form { margin-top: .5rem; min-width: 14rem; }
 .az-call-form .kern-form-input { margin-block: .5rem; }
+.az-undo-no-show { margin: .25rem 0 0; }
+.az-undo-no-show .kern-btn { padding-inline: 0; justify-content: flex-start; text-align: start; }
 .az-qty-row { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem 1rem; }
 .az-qty-row .kern-label { flex: 1 1 14rem; }
 .az-qty-row .kern-form-input__input.az-qty { flex: none; width: 6rem; }
