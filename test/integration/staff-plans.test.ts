@@ -97,7 +97,7 @@ describe('staff: when plans change', () => {
     assert.ok(!preview.body.includes(`name="c_${refs[0]}"`), 'lane 0 stays staffed');
     const suggested = [...preview.body.matchAll(/name="t_([A-Z0-9-]+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]);
     assert.equal(suggested.length, 2, 'both get a suggested time');
-    assert.match(preview.body, /Verschieben auf 2026-12-02 \d\d:\d\d/);
+    assert.match(preview.body, /Verschieben auf Mittwoch, 2\. Dezember 2026, \d\d:\d\d Uhr/, 'the suggested time in words');
 
     // "all: move" preselects moving for everyone
     const all = await lead.post('/staff/sperren', blockForm({ fromTime: '10:00', toTime: '10:30', counters: '2', reason: 'Schulung', step: 'preview', all: 'move' }));

@@ -50,7 +50,7 @@ for (const kind of testDatabaseKinds()) {
       }
       // the nearest time that day within an hour (10:45), not a time hours away
       assert.match(shown.body, new RegExp(`name="t_${caller}" value="${D}T10:45:00\\+01:00"`));
-      assert.match(shown.body, /Verschieben auf 2026-12-02 10:45/);
+      assert.match(shown.body, /Verschieben auf Mittwoch, 2\. Dezember 2026, 10:45 Uhr/);
       assert.match(shown.body, /keine E-Mail-Adresse: bitte anrufen/);
 
       // cancelling needs a reason: the message at the field, nothing saved

@@ -26,7 +26,7 @@ const de = {
       ? `Die Geschäftsstelle ist in diesem Zeitraum ohnehin geschlossen – die Sperre ändert nichts.`
       : `Die Geschäftsstelle hat in diesem Zeitraum höchstens ${max} Schalter. Die Sperre von ${n} Schaltern nimmt alle weg: In dieser Zeit ist sie geschlossen.`,
     affectedHint: 'Verschieben und Absagen teilen der Bürgerin / dem Bürger den Grund per E-Mail mit. „Behalten“ markiert den Termin als Konflikt; er erscheint dann oben in der Tagesansicht.',
-    time: 'Zeit', reference: 'Buchungsnummer', name: 'Name', concerns: 'Anliegen', suggested: 'Nächste freie Zeit', what: 'Was tun?',
+    time: 'Zeit', reference: 'Buchungsnummer', name: 'Name', concerns: 'Anliegen', suggested: 'Vorschlag', what: 'Was tun?',
     noTime: 'keine freie Zeit in 14 Tagen', noEmail: 'keine E-Mail-Adresse: bitte anrufen',
     move: (at: string) => `Verschieben auf ${at}`, cancel: 'Absagen (mit Grund)', keep: 'Behalten (Konflikt)',
     legend: (ref: string) => `Termin ${ref}`,
@@ -88,7 +88,7 @@ const en: PlansTexts = {
       ? 'The office is closed in this period anyway – the block changes nothing.'
       : `The office has at most ${max} counter${max === 1 ? '' : 's'} in this period. Blocking ${n} takes them all away: the office is closed then.`,
     affectedHint: 'Moving and cancelling tell the citizen the reason by e-mail. "Keep" marks the appointment as a conflict; it then shows at the top of the day view.',
-    time: 'Time', reference: 'Reference', name: 'Name', concerns: 'Concerns', suggested: 'Nearest free time', what: 'What to do?',
+    time: 'Time', reference: 'Reference', name: 'Name', concerns: 'Concerns', suggested: 'Suggested time', what: 'What to do?',
     noTime: 'no free time within 14 days', noEmail: 'no e-mail address: please call',
     move: (at) => `Move to ${at}`, cancel: 'Cancel (with the reason)', keep: 'Keep (conflict)',
     legend: (ref) => `Appointment ${ref}`,

@@ -114,7 +114,10 @@ export const STAFF_CSS = `
 .az-table-wrap { position: relative; }
 .az-edit-table .kern-form-input__input.az-cell-input { width: auto; min-width: 4.5rem; }
 .az-days { display: flex; flex-wrap: wrap; gap: .25rem .75rem; border: 0; margin: 0; padding: 0; min-width: 14rem; }
-.az-day { display: inline-flex; align-items: center; gap: .25rem; }
+/* the weekday boxes of the hours table; not the month calendar's day cells (td.az-day) */
+.az-days .az-day { display: inline-flex; align-items: center; gap: .25rem; }
+/* a hint under a choice's radio (stranded appointments), aligned with its label */
+.az-choice-hint { margin: -.25rem 0 .75rem 2.75rem; }
 .az-checks { display: flex; flex-direction: column; gap: .5rem; }
 .az-details { margin: 0 0 .5rem; }
 .az-key { font-weight: 600; }

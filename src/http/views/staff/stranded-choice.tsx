@@ -16,7 +16,8 @@ export function StrandedChoice(props: { frame: StaffFrame; a: AffectedAppointmen
   const s = strandedTexts(locale);
   const { a } = props;
   const id = (v: string) => `c-${a.reference}-${v}`;
-  const at = a.suggested ? `${a.suggested.date} ${a.suggested.time}` : '';
+  const inWords = (x: { date: string; time: string }) => formatDateTime(x.date, x.time, texts(locale));
+  const at = a.suggested ? inWords(a.suggested) : '';
   const picked = a.movable ? pickedAt(props.chosen.p) : null;
   const offered: FormChoice[] = [
     ...(a.suggested && a.movable ? ['move' as const] : []),
@@ -31,9 +32,10 @@ export function StrandedChoice(props: { frame: StaffFrame; a: AffectedAppointmen
       <input class="kern-form-check__radio" type="radio" id={id(v)} name={`c_${a.reference}`} value={v} checked={chosen === v}
         aria-describedby={hint ? `${id(v)}-hint` : undefined} />
       <label class="kern-label" for={id(v)}>{label}</label>
-      {hint ? <div class="kern-hint" id={`${id(v)}-hint`}>{hint}</div> : null}
     </div>
   );
+  // the hint under its radio, not squeezed into the radio's row
+  const hint = (v: FormChoice, text: string) => <p class="kern-hint az-choice-hint" id={`${id(v)}-hint`}>{text}</p>;
   return (
     <fieldset class="kern-fieldset az-affected">
       <legend class="kern-label">
@@ -48,8 +50,8 @@ export function StrandedChoice(props: { frame: StaffFrame; a: AffectedAppointmen
           {a.hasEmail ? '' : ` · ${p.choice.noEmail}`}
         </p>
         {offered.includes('move') ? radio('move', p.choice.move(at)) : null}
-        {picked ? radio('pick', s.picked(formatDateTime(picked.date, picked.time, texts(locale)))) : null}
-        {a.movable ? radio('calendar', s.calendar, s.calendarHint) : null}
+        {picked ? radio('pick', s.picked(inWords(picked))) : null}
+        {a.movable ? <>{radio('calendar', s.calendar, s.calendarHint)}{hint('calendar', s.calendarHint)}</> : null}
         {radio('cancel', p.choice.cancel)}
         {radio('keep', p.choice.keep)}
       </div>
