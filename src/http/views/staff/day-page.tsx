@@ -61,7 +61,7 @@ export function DayPage(props: {
           </>
         ) : null}
       </p>
-      <div class="az-refresh" id="az-refresh" data-paused={t.dayView.refreshPaused} data-every={t.dayView.refreshEvery}
+      <div class="az-refresh az-noprint" id="az-refresh" data-paused={t.dayView.refreshPaused} data-every={t.dayView.refreshEvery}
         data-waiting={t.dayView.refreshWaiting} data-failed={t.dayView.refreshFailed} data-expired={t.dayView.refreshExpired}
         data-pause={t.dayView.pause} data-resume={t.dayView.resume} data-refreshed={t.dayView.refreshed('{time}')}>
         <p class="kern-body az-refresh__line">
