@@ -61,7 +61,8 @@ export function CallForm(props: {
           maxlength={300} value={p?.note ?? ''} autocomplete="off"
           aria-describedby={[err('note') ? `${id('hinweis')}-error` : '', `${id('hinweis')}-hint`].filter(Boolean).join(' ')} />
       </div>
-      <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{c.save}<span class="kern-sr-only">: {props.name}</span></span></button>
+      {/* the name in the button's accessible name (not as hidden text: KERN draws a button with hidden text as an icon button) */}
+      <button type="submit" class="kern-btn kern-btn--secondary" aria-label={`${c.save}: ${props.name}`}><span class="kern-label">{c.save}</span></button>
     </form>
   );
 }

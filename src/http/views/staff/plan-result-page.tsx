@@ -121,7 +121,10 @@ export function CallListPage(props: ResultProps) {
   );
 }
 
-/** The call list: who to call, the time before and now, and a tick-off per citizen. */
+/** A column's name before its value, shown only where the rows stack (narrow screens); screen readers read the table's headers. */
+const Label = (props: { text: string }) => <span class="az-call-label" aria-hidden="true">{props.text}</span>;
+
+/** The call list: who to call, the time before and now, and a tick-off per citizen (rows stack on narrow screens). */
 function CallListTable(props: ResultProps & { back: 'ergebnis' | 'anrufliste' }) {
   const { t, locale } = props.frame;
   const p = plansTexts(locale).result;
@@ -148,11 +151,12 @@ function CallListTable(props: ResultProps & { back: 'ergebnis' | 'anrufliste' })
             {props.items.map((i) => (
               <tr class="kern-table__row" id={`anruf-${i.reference}`}>
                 <th class="kern-table__cell" scope="row">{i.name ?? '–'}</th>
-                <td class="kern-table__cell">{i.phone ?? p.noPhone}</td>
-                <td class="kern-table__cell">{i.reference}</td>
-                <td class="kern-table__cell">{i.outcome === 'moved' ? (i.from ? formatDateTime(i.from.date, i.from.time, texts(props.frame.locale)) : '–') : when(props.frame, i)}</td>
-                <td class="kern-table__cell">{i.outcome === 'moved' ? when(props.frame, i) : p.cancelled}</td>
+                <td class="kern-table__cell"><Label text={p.phone} /><span class="az-nowrap">{i.phone ?? p.noPhone}</span></td>
+                <td class="kern-table__cell"><Label text={t.dayView.reference} />{i.reference}</td>
+                <td class="kern-table__cell"><Label text={p.before} />{i.outcome === 'moved' ? (i.from ? formatDateTime(i.from.date, i.from.time, texts(props.frame.locale)) : '–') : when(props.frame, i)}</td>
+                <td class="kern-table__cell"><Label text={p.after} />{i.outcome === 'moved' ? when(props.frame, i) : p.cancelled}</td>
                 <td class="kern-table__cell az-call-cell">
+                  <Label text={c.column} />
                   <CallState frame={props.frame} call={i.call} tz={props.timezone} />
                   <CallForm frame={props.frame} action="/staff/plaene/anrufliste" uid={i.reference} name={i.name ?? c.noName}
                     hidden={{ office: props.office.id, id: props.id, reference: i.reference, back: props.back }}

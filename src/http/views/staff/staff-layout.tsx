@@ -133,10 +133,19 @@ export const STAFF_CSS = `
 .az-tick { display: inline-block; flex: none; box-sizing: border-box; width: 1.25rem; height: 1.25rem; border: 2px solid #1b1b1b; text-align: center; line-height: 1rem; font-weight: 700; }
 .az-call-form { margin-top: .5rem; min-width: 14rem; }
 .az-call-form .kern-form-input { margin-block: .5rem; }
+.az-call-form .kern-btn { overflow-wrap: normal; white-space: nowrap; }
+.az-call-label { display: none; }
+@media screen and (max-width: 40rem) {
+  .az-call-list thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; }
+  .az-call-list, .az-call-list tbody, .az-call-list tr { display: block; width: 100%; }
+  .az-call-list tr { border-bottom: 1px solid #c6c9d3; padding-block: .5rem; }
+  .az-call-list th, .az-call-list td { display: block; box-sizing: border-box; width: 100%; padding: .25rem .5rem; border: 0; overflow-wrap: anywhere; }
+  .az-call-label { display: block; font-weight: 600; }
+}
 .az-undo-no-show { margin: .25rem 0 0; }
 .az-undo-no-show .kern-btn { padding-inline: 0; justify-content: flex-start; text-align: start; }
-.az-qty-row { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem 1rem; }
-.az-qty-row .kern-label { flex: 1 1 14rem; }
+.az-qty-row { display: flex; flex-direction: row; flex-wrap: wrap; align-items: center; gap: .25rem 1rem; max-width: 40rem; }
+.az-qty-row .kern-label { flex: 1 1 14rem; margin: 0; }
 .az-qty-row .kern-form-input__input.az-qty { flex: none; width: 6rem; }
 .az-more { margin-block: 1rem; }
 .az-more summary { cursor: pointer; }
