@@ -8,6 +8,8 @@ import { Alert, ErrorSummary, TextField } from '../components.tsx';
 import { texts } from '../texts.ts';
 import { plansTexts } from './plans-texts.ts';
 import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
+import { shortDateRange } from './staff-dates.ts';
+import type { Locale } from '../../../domain/types.ts';
 import { StrandedChoice } from './stranded-choice.tsx';
 
 export type PlanKindOfPage = 'closure' | 'block';
@@ -67,7 +69,7 @@ export function PlanChangePage(props: {
       ) : (
         <>
           <p class="kern-body">
-            {form.from}{form.to !== form.from ? ` – ${form.to}` : ''}{form.fromTime ? `, ${form.fromTime}–${form.toTime}` : ''}
+            {daysInWords(form.from, form.to, locale)}{form.fromTime ? `, ${form.fromTime}–${form.toTime}` : ''}
             {kind === 'block' ? `, ${p.block.summary(Number(form.counters))}` : ''}: {form.reason}
           </p>
           {props.preview.counterCap !== undefined
@@ -107,4 +109,11 @@ export function PlanChangePage(props: {
       )}
     </StaffLayout>
   );
+}
+
+/** The period in words once the form has been read (ISO dates); as typed otherwise. */
+function daysInWords(from: string, to: string, locale: Locale): string {
+  const iso = /^\d{4}-\d\d-\d\d$/;
+  if (iso.test(from) && iso.test(to)) return shortDateRange(from, to, locale);
+  return from === to ? from : `${from} – ${to}`;
 }

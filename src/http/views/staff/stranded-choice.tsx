@@ -9,6 +9,7 @@ import { texts } from '../texts.ts';
 import { plansTexts } from './plans-texts.ts';
 import type { StaffFrame } from './staff-layout.tsx';
 import { strandedTexts } from './stranded-texts.ts';
+import { shortDate } from './staff-dates.ts';
 
 export function StrandedChoice(props: { frame: StaffFrame; a: AffectedAppointment; chosen: RowChoice }) {
   const { locale } = props.frame;
@@ -39,7 +40,7 @@ export function StrandedChoice(props: { frame: StaffFrame; a: AffectedAppointmen
   return (
     <fieldset class="kern-fieldset az-affected">
       <legend class="kern-label">
-        {p.choice.legend(a.reference)}: {a.date} {a.from}–{a.to}, {a.name ?? '–'}, {a.services.join(', ')}
+        {p.choice.legend(a.reference)}: {shortDate(a.date, locale)}, {a.from}–{a.to}, {a.name ?? '–'}, {a.services.join(', ')}
       </legend>
       {a.suggested ? <input type="hidden" name={`t_${a.reference}`} value={a.suggested.startsAt} /> : null}
       {picked ? <input type="hidden" name={`p_${a.reference}`} value={props.chosen.p} /> : null}
