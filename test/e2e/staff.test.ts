@@ -58,7 +58,7 @@ describe('back office in Chromium', { skip }, () => {
       const { context, page } = await newPage(browser, { javaScript });
       try {
         await login(page, javaScript);
-        assert.match(await page.locator('h1').innerText(), /Tagesansicht: Bürgeramt A, 2026-11-30/);
+        assert.match(await page.locator('h1').innerText(), /Tagesansicht: Bürgeramt A, Montag, 30\. November 2026/);
         assert.match(await page.locator('main').innerText(), new RegExp(`Erika ${tag}`));
         await check(page, `staff-02-day-${tag}`, javaScript);
 

@@ -25,7 +25,7 @@ describe('staff day work', () => {
   test('the day view lists the appointment, its lane and free times', async () => {
     const r = await clerk.get('/staff?office=a&date=2026-11-30');
     assert.equal(r.statusCode, 200);
-    assert.match(r.body, /Tagesansicht: Bürgeramt A, 2026-11-30/);
+    assert.match(r.body, /Tagesansicht: Bürgeramt A, Montag, 30\. November 2026/);
     assert.ok(r.body.includes(ref));
     assert.match(r.body, /Erika Mustermann/);
     assert.match(r.body, /Schalter 1/);
@@ -173,7 +173,7 @@ describe('staff day work', () => {
   test('a printable day list with what to bring; CSV for leads and admins', async () => {
     const p = await clerk.get('/staff/druck?office=a&date=2026-11-30');
     assert.equal(p.statusCode, 200);
-    assert.match(p.body, /Termine des Tages: Bürgeramt A, 2026-11-30/);
+    assert.match(p.body, /Termine des Tages: Bürgeramt A, Montag, 30\. November 2026/);
     assert.match(p.body, /Dokument für anmeldung, Personalausweis/);
     assert.doesNotMatch((await clerk.get('/staff?office=a&date=2026-11-30')).body, /CSV-Export/);
     assert.equal((await clerk.get('/staff/export.csv?office=a&from=2026-11-30&to=2026-12-31')).statusCode, 404);

@@ -11,6 +11,8 @@ import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
 import { DayPlans } from './day-plans.tsx';
 import { UndoNoShow } from './undo-no-show.tsx';
 import { plansTexts } from './plans-texts.ts';
+import { formatDate } from '../format.ts';
+import { texts } from '../texts.ts';
 import type { Block, Closure } from '../../../domain/types.ts';
 
 const apptUrl = (ref: string) => `/staff/termin/${encodeURIComponent(ref)}`;
@@ -29,7 +31,7 @@ export function DayPage(props: {
 }) {
   const { t } = props.frame;
   const { day } = props;
-  const title = `${t.day}: ${day.office.name}, ${day.date}`;
+  const title = `${t.day}: ${day.office.name}, ${formatDate(day.date, texts(props.frame.locale))}`;
   const conflicts = day.list.filter((i) => i.conflict);
   const rows = props.showCancelled ? [...day.list, ...day.cancelled].sort((a, b) => a.from.localeCompare(b.from)) : day.list;
   const labels = [t.dayView.time, t.dayView.reference, t.dayView.name, t.dayView.concerns, t.dayView.counter, t.dayView.status];

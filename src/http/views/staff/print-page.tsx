@@ -1,11 +1,13 @@
 // The printable day list of an office: time, reference, name, concerns and what to bring.
 import type { DayView } from '../../../app/staff/get-day.ts';
 import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
+import { formatDate } from '../format.ts';
+import { texts } from '../texts.ts';
 
 export function PrintPage(props: { frame: StaffFrame; day: DayView }) {
   const { t } = props.frame;
   const { day } = props;
-  const title = `${t.dayView.list}: ${day.office.name}, ${day.date}`;
+  const title = `${t.dayView.list}: ${day.office.name}, ${formatDate(day.date, texts(props.frame.locale))}`;
   return (
     <StaffLayout frame={props.frame} title={title}>
       <h1 class="kern-heading-large">{title}</h1>
