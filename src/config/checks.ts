@@ -56,6 +56,16 @@ export function crossChecks(raw: unknown): RawProblem[] {
     entries(office.blocks).forEach((block, j) => {
       if (isObj(block)) closureRules(block, [...at, 'blocks', j], add);
     });
+    // the queue's desks: each id once in the office
+    if (isObj(office.queue)) {
+      const first = new Map<string, number>();
+      entries(office.queue.desks).forEach((desk, j) => {
+        if (!isObj(desk) || !isSlug(desk.id)) return;
+        const k = first.get(desk.id);
+        if (k !== undefined) add([...at, 'queue', 'desks', j, 'id'], 'duplicate_id', { id: desk.id, first: `offices[${i}].queue.desks[${k}]` });
+        else first.set(desk.id, j);
+      });
+    }
   });
   return out;
 }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
-import type { Block, Closure, ExtraHours, HoursRule, Office, OrgConfig, Service, Text, TextList } from '../domain/types.ts';
+import type { Block, Closure, ExtraHours, HoursRule, Office, OrgConfig, QueueRules, Service, Text, TextList } from '../domain/types.ts';
 import { WEEKDAYS } from '../domain/types.ts';
 import { exportConfig } from './export.ts';
 import { parseConfigText } from './file.ts';
@@ -133,6 +133,15 @@ const booking = fc.integer({ min: 0, max: 730 }).chain((horizonDays) => fc.recor
   noShowGraceMinutes: fc.integer({ min: 0, max: 240 }),
 }).map(defined));
 
+const queue: fc.Arbitrary<QueueRules> = fc.record({
+  desks: fc.uniqueArray(fc.record({ id: slug, name: str }), { selector: (d) => d.id, maxLength: 4 }),
+  checkInBeforeMinutes: fc.integer({ min: 0, max: 240 }),
+  checkInAfterMinutes: fc.integer({ min: 0, max: 240 }),
+  lateGraceMinutes: fc.integer({ min: 0, max: 240 }),
+  walkIns: fc.boolean(),
+  kiosk: fc.boolean(),
+});
+
 const office = (serviceIds: string[]): fc.Arbitrary<Office> => fc.record({
   id: slug, name: str, address: str, phone: str,
   email: fc.constantFrom('amt@example.org', 'buergerservice@markkleeberg.example', 'a.b+c@sub.example.de'),
@@ -140,7 +149,8 @@ const office = (serviceIds: string[]): fc.Arbitrary<Office> => fc.record({
   services: fc.shuffledSubarray(serviceIds, { minLength: 1 }),
   booking, hours: fc.array(hours, { maxLength: 3 }), closures: fc.array(closure, { maxLength: 3 }), extraHours: fc.array(extra, { maxLength: 2 }),
   blocks: fc.array(block, { maxLength: 3 }),
-}).map(({ blocks, ...o }) => (blocks.length > 0 ? { ...o, blocks } : o));
+  queue: opt(queue),
+}).map(({ blocks, queue, ...o }) => ({ ...o, ...(blocks.length > 0 ? { blocks } : {}), ...(queue ? { queue } : {}) }));
 
 const config: fc.Arbitrary<{ orgId: string; config: OrgConfig }> = fc.record({
   orgId: slug,
@@ -171,4 +181,35 @@ test('any valid config round-trips through export and import (property)', () => 
     assert.deepStrictEqual(back.config, config);
     assert.equal(exportConfig(back.orgId, back.config), exportConfig(orgId, config), 'byte for byte');
   }), { numRuns: 300 });
+});
+
+test('an office\'s counter queue is filled with defaults, written after the blocks, and read back byte for byte', () => {
+  const file = validFile() as { offices: Record<string, unknown>[] };
+  file.offices[0]!.queue = { desks: [{ id: 'platz-1', name: 'Platz 1' }, { id: 'platz-2', name: 'Platz 2' }], walkIns: false };
+  const r = validateConfig(file);
+  assert.ok(r.ok, r.ok ? '' : r.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  assert.deepStrictEqual(r.config.offices[0]!.queue, {
+    desks: [{ id: 'platz-1', name: 'Platz 1' }, { id: 'platz-2', name: 'Platz 2' }],
+    checkInBeforeMinutes: 30, checkInAfterMinutes: 15, lateGraceMinutes: 5, walkIns: false, kiosk: false,
+  });
+  const yaml = exportConfig(r.orgId, r.config);
+  assert.match(yaml, /^ {4}queue:\n {6}desks:\n {8}- id: platz-1\n {10}name: Platz 1\n/m);
+  const back = roundTrip(r.orgId, r.config);
+  assert.deepStrictEqual(back.config, r.config);
+  assert.equal(exportConfig(back.orgId, back.config), yaml, 'byte for byte');
+});
+
+test('an office without a queue section has none (files from before it read as before)', () => {
+  const r = validateConfig(validFile());
+  assert.ok(r.ok);
+  assert.equal(r.config.offices[0]!.queue, undefined);
+  assert.doesNotMatch(exportConfig(r.orgId, r.config), /queue:/);
+});
+
+test('a desk id given twice in an office is refused, naming the first', () => {
+  const file = validFile() as { offices: Record<string, unknown>[] };
+  file.offices[0]!.queue = { desks: [{ id: 'platz-1', name: 'Platz 1' }, { id: 'platz-1', name: 'Platz 2' }] };
+  const r = validateConfig(file);
+  assert.ok(!r.ok);
+  assert.ok(r.problems.some((p) => p.path === 'offices[0].queue.desks[1].id' && p.message.includes('offices[0].queue.desks[0]')), JSON.stringify(r.problems));
 });

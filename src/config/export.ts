@@ -109,6 +109,14 @@ export function exportConfig(orgId: string, config: OrgConfig): string {
     closures: o.closures.length > 0 ? o.closures.map(closure) : undefined,
     extraHours: o.extraHours.length > 0 ? o.extraHours.map(extra) : undefined,
     blocks: o.blocks?.length ? o.blocks.map(block) : undefined,
+    queue: o.queue ? {
+      desks: o.queue.desks.map((d) => ({ id: d.id, name: d.name })),
+      checkInBeforeMinutes: o.queue.checkInBeforeMinutes,
+      checkInAfterMinutes: o.queue.checkInAfterMinutes,
+      lateGraceMinutes: o.queue.lateGraceMinutes,
+      walkIns: o.queue.walkIns,
+      kiosk: o.queue.kiosk,
+    } : undefined,
   });
 
   const answer = (x: AssistantAnswer) => defined({

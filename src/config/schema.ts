@@ -13,6 +13,7 @@ import Holidays from 'date-holidays';
 import { Temporal } from 'temporal-polyfill';
 import { LOCALES, WEEKDAYS, type Text, type TextList } from '../domain/types.ts';
 import { NO_SHOW_GRACE_DEFAULT } from '../domain/no-show.ts';
+import { QUEUE_RULE_DEFAULTS } from '../domain/queue-rules.ts';
 import { suggest } from './suggest.ts';
 
 // ---------------------------------------------------------------- defaults
@@ -41,6 +42,9 @@ export const BOOKING_DEFAULTS = {
   noShowGraceMinutes: NO_SHOW_GRACE_DEFAULT,
 } as const;
 
+/** The counter queue's settings (`offices[].queue`, an extension of the contract). */
+export const QUEUE_DEFAULTS = QUEUE_RULE_DEFAULTS;
+
 /** Upper bounds, so that a slip of the finger (an extra zero) is caught. */
 export const LIMITS = {
   minutes: 1440,
@@ -57,6 +61,9 @@ export const LIMITS = {
   confirmMinutes: 7 * 1440,
   reminderHours: 30 * 24,
   noShowGraceMinutes: 240,
+  checkInMinutes: 240,
+  lateGraceMinutes: 240,
+  desks: 50,
   shortText: 200,
   longText: 50_000,
   listEntries: 100,
@@ -283,6 +290,21 @@ const bookingShape = {
   noShowGraceMinutes: int(0, LIMITS.noShowGraceMinutes).default(BOOKING_DEFAULTS.noShowGraceMinutes),
 };
 
+const deskShape = {
+  id: slug,
+  name: shortText,
+};
+
+// extension to the contract: the counter queue (check-in, waiting numbers, desks)
+const queueShape = {
+  desks: z.array(z.strictObject(deskShape)).max(LIMITS.desks).default([]),
+  checkInBeforeMinutes: int(0, LIMITS.checkInMinutes).default(QUEUE_DEFAULTS.checkInBeforeMinutes),
+  checkInAfterMinutes: int(0, LIMITS.checkInMinutes).default(QUEUE_DEFAULTS.checkInAfterMinutes),
+  lateGraceMinutes: int(0, LIMITS.lateGraceMinutes).default(QUEUE_DEFAULTS.lateGraceMinutes),
+  walkIns: z.boolean().default(QUEUE_DEFAULTS.walkIns),
+  kiosk: z.boolean().default(QUEUE_DEFAULTS.kiosk),
+};
+
 const hoursShape = {
   days: weekdays,
   from: time,
@@ -328,6 +350,7 @@ const officeShape = {
   extraHours: z.array(z.strictObject(extraHoursShape)).default([]),
   // extension to the contract: blocks (fewer counters for a period)
   blocks: z.array(z.strictObject(blockShape)).default([]),
+  queue: z.strictObject(queueShape).optional(),
 };
 
 // The online assistant (docs/config.md, "assistant"): guided questions, and
@@ -390,6 +413,8 @@ export const KNOWN_FIELDS: Record<string, readonly string[]> = {
   'offices[].extraHours[]': Object.keys(extraHoursShape),
   'offices[].closures[]': Object.keys(closureShape),
   'offices[].blocks[]': Object.keys(blockShape),
+  'offices[].queue': Object.keys(queueShape),
+  'offices[].queue.desks[]': Object.keys(deskShape),
   assistant: Object.keys(assistantShape),
   'assistant.questions[]': Object.keys(questionShape),
   'assistant.questions[].answers[]': Object.keys(answerShape),

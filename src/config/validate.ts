@@ -250,6 +250,8 @@ function normalise(file: ConfigFile): ParsedConfig {
     closures: o.closures.map(closureOf),
     // left out when there are none, so configs without blocks read as before
     ...(o.blocks.length > 0 ? { blocks: o.blocks.map((b): Block => ({ ...closureOf(b), counters: b.counters })) } : {}),
+    // left out when the file has none, so configs without a queue read as before
+    ...(o.queue ? { queue: { ...o.queue, desks: o.queue.desks.map((d) => ({ id: d.id, name: d.name })) } } : {}),
     extraHours: o.extraHours.map((e) => ({
       date: e.date,
       from: e.from,

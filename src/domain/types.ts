@@ -94,6 +94,27 @@ export interface Office {
   extraHours: ExtraHours[];
   /** fewer counters for a period; absent when there are none */
   blocks?: Block[];
+  /** the counter queue's settings; absent when the file has none (defaults: domain/queue-rules.ts) */
+  queue?: QueueRules;
+}
+
+/** A desk (counter place) citizens are called to, e.g. `{ id: 'platz-1', name: 'Platz 1' }`. */
+export interface Desk {
+  id: string;
+  name: string;
+}
+
+/** The counter queue of an office: desks, the check-in window, the grace for the late, walk-ins, kiosk. */
+export interface QueueRules {
+  desks: Desk[];
+  /** check-in opens this many minutes before the start */
+  checkInBeforeMinutes: number;
+  /** and closes this many minutes after it */
+  checkInAfterMinutes: number;
+  /** a booked citizen who checks in up to this many minutes late keeps their place by time */
+  lateGraceMinutes: number;
+  walkIns: boolean;
+  kiosk: boolean;
 }
 
 export interface Service {
