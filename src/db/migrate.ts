@@ -12,6 +12,7 @@ import * as m005 from './migrations/005-staff-admin.ts';
 import * as m006 from './migrations/006-rate-limits.ts';
 import * as m007 from './migrations/007-outbox-failures.ts';
 import * as m008 from './migrations/008-appointment-history.ts';
+import * as m009 from './migrations/009-queue-tickets.ts';
 
 /** Every migration, by name. Add new files here; names sort in application order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -23,6 +24,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '006-rate-limits': m006,
   '007-outbox-failures': m007,
   '008-appointment-history': m008,
+  '009-queue-tickets': m009,
 };
 
 const provider: MigrationProvider = {

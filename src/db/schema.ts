@@ -158,6 +158,35 @@ export interface RateLimitsTable {
   count: number;
 }
 
+export type QueueTicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'deferred';
+export type QueueTicketKind = 'appointment' | 'walk_in';
+
+/** A waiting number of an office's day (migration 009). */
+export interface QueueTicketsTable {
+  org_id: string;
+  id: Generated<string>;
+  office_id: string;
+  /** the local day, `YYYY-MM-DD` */
+  day: ColumnType<string, string, string>;
+  number: string;
+  seq: number;
+  kind: QueueTicketKind;
+  appointment_id: string | null;
+  /** walk-ins: the concerns asked for; appointments: [] (the appointment has them) */
+  concerns: Json<StoredServiceLine[]>;
+  status: Generated<QueueTicketStatus>;
+  /** when the ticket is due by the queue's rule: a booked start (on time or within the grace), else the arrival */
+  priority_at: Timestamp;
+  arrived_at: Timestamp;
+  called_at: NullableTimestamp;
+  called_by: string | null;
+  desk: string | null;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  deferred_at: NullableTimestamp;
+  call_count: Generated<number>;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   services: CatalogTable;
@@ -172,4 +201,5 @@ export interface Database {
   staff_login_failures: StaffLoginFailuresTable;
   staff_calendar_feeds: StaffCalendarFeedsTable;
   rate_limits: RateLimitsTable;
+  queue_tickets: QueueTicketsTable;
 }
