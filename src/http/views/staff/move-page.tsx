@@ -7,7 +7,7 @@ import type { PartOfDay } from '../../../domain/date-input.ts';
 import { Alert, ErrorSummary, Fieldset, Radio } from '../components.tsx';
 import { texts } from '../texts.ts';
 import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
-import { StaffMonthCalendar, TimeSearchFields, timeLabel, timesHeading } from './staff-time-search.tsx';
+import { TimeSearchSection, timeLabel, timesHeading } from './staff-time-search.tsx';
 
 export interface MoveSearch {
   day?: string;
@@ -42,16 +42,7 @@ export function MovePage(props: {
       <p class="kern-body">{t.move.current}: {props.current}</p>
       {!props.movable ? <Alert kind="warning" title={t.move.concernGone} /> : (
         <>
-          <form method="get" action={`${base}#zeiten`}>
-            <TimeSearchFields frame={props.frame} query={{ day: search.day, part: search.part }} error={props.dayError} />
-            <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t.bookPage.findTimes}</span></button>
-          </form>
-          <section id="zeiten" aria-labelledby="zeiten-titel">
-            <h2 class="kern-heading-medium" id="zeiten-titel" tabindex={-1}>{timesHeading(props.frame, found.date)}</h2>
-            {found.date ? <p class="kern-body"><a class="kern-link" href={link({})}>{t.bookPage.earliest}</a></p> : null}
-            {found.times.length === 0 ? <Alert kind="warning" title={found.date ? t.bookPage.noneOnDay : t.bookPage.none} role="status" /> : null}
-            <StaffMonthCalendar frame={props.frame} month={found.month} selected={found.date} link={link} />
-          </section>
+          <TimeSearchSection frame={props.frame} action={base} query={{ day: search.day, part: search.part }} dayError={props.dayError} found={found} link={link} />
           {found.times.length === 0 ? null : (
             <form method="post" action={base}>
               <input type="hidden" name="_csrf" value={csrf} />

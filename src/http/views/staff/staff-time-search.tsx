@@ -5,8 +5,10 @@
 // times. Works without script: every choice is a GET link or form.
 import type { StaffMonth } from '../../../app/staff/staff-time-search.ts';
 import type { PartOfDay } from '../../../domain/date-input.ts';
+import type { Child } from 'hono/jsx';
+import type { TimeSearchResult } from '../../../app/staff/staff-time-search.ts';
 import { MonthCalendar, shiftMonth } from '../calendar.tsx';
-import { SelectField, TextField } from '../components.tsx';
+import { Alert, SelectField, TextField } from '../components.tsx';
 import { formatDate } from '../format.ts';
 import { texts } from '../texts.ts';
 import type { StaffFrame } from './staff-layout.tsx';
@@ -63,4 +65,33 @@ export function timesHeading(frame: StaffFrame, date: string | null): string {
 export function timeLabel(frame: StaffFrame, s: { date: string; time: string }, withDate: boolean): string {
   const t = texts(frame.locale);
   return withDate ? `${formatDate(s.date, t)}, ${t.common.clock(s.time)}` : t.common.clock(s.time);
+}
+
+/**
+ * The day search (a GET form to `action`, with `carry` as its hidden fields) and,
+ * under it, the times' heading, "earliest", a note when nothing is free and the
+ * month calendar: the part of the move page and a stranded citizen's calendar step
+ * before their list of times.
+ */
+export function TimeSearchSection(props: {
+  frame: StaffFrame; action: string; carry?: Child; query: StaffTimeQuery; dayError?: string; found: TimeSearchResult;
+  link: (params: { tag?: string; monat?: string }) => string;
+}) {
+  const { t } = props.frame;
+  const { found } = props;
+  return (
+    <>
+      <form method="get" action={`${props.action}#zeiten`}>
+        {props.carry}
+        <TimeSearchFields frame={props.frame} query={props.query} error={props.dayError} />
+        <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t.bookPage.findTimes}</span></button>
+      </form>
+      <section id="zeiten" aria-labelledby="zeiten-titel">
+        <h2 class="kern-heading-medium" id="zeiten-titel" tabindex={-1}>{timesHeading(props.frame, found.date)}</h2>
+        {found.date ? <p class="kern-body"><a class="kern-link" href={props.link({})}>{t.bookPage.earliest}</a></p> : null}
+        {found.times.length === 0 ? <Alert kind="warning" title={found.date ? t.bookPage.noneOnDay : t.bookPage.none} role="status" /> : null}
+        <StaffMonthCalendar frame={props.frame} month={found.month} selected={found.date} link={props.link} />
+      </section>
+    </>
+  );
 }

@@ -11,7 +11,7 @@ import { Alert, ErrorSummary, Fieldset, Radio } from '../components.tsx';
 import { formatDateTime } from '../format.ts';
 import { texts } from '../texts.ts';
 import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
-import { StaffMonthCalendar, TimeSearchFields, timeLabel, timesHeading } from './staff-time-search.tsx';
+import { TimeSearchSection, timeLabel, timesHeading } from './staff-time-search.tsx';
 import { strandedTexts } from './stranded-texts.ts';
 
 export function StrandedPickPage(props: {
@@ -51,17 +51,8 @@ export function StrandedPickPage(props: {
       </p>
       <p class="kern-body">{s.pickIntro}</p>
       {props.pending > 0 ? <Alert kind="info" title={s.pending(props.pending)} role="status" /> : null}
-      <form method="get" action={`${props.getAction}#zeiten`}>
-        {hidden(carry)}
-        <TimeSearchFields frame={props.frame} query={{ day: search.day, part: search.part }} error={props.dayError} />
-        <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t.bookPage.findTimes}</span></button>
-      </form>
-      <section id="zeiten" aria-labelledby="zeiten-titel">
-        <h2 class="kern-heading-medium" id="zeiten-titel" tabindex={-1}>{timesHeading(props.frame, found.date)}</h2>
-        {found.date ? <p class="kern-body"><a class="kern-link" href={link({})}>{t.bookPage.earliest}</a></p> : null}
-        {found.times.length === 0 ? <Alert kind="warning" title={found.date ? t.bookPage.noneOnDay : t.bookPage.none} role="status" /> : null}
-        <StaffMonthCalendar frame={props.frame} month={found.month} selected={found.date} link={link} />
-      </section>
+      <TimeSearchSection frame={props.frame} action={props.getAction} carry={hidden(carry)} query={{ day: search.day, part: search.part }}
+        dayError={props.dayError} found={found} link={link} />
       <form method="post" action={props.postAction}>
         <input type="hidden" name="_csrf" value={csrf} />
         {hidden({ ...carry, step: 'pick' })}
