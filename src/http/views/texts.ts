@@ -229,6 +229,12 @@ const de = {
     manageHint: 'Bewahren Sie diesen Link auf; er steht auch in der E-Mail.',
     newBooking: 'Weiteren Termin buchen',
   },
+  checkin: {
+    heading: 'Einchecken am Termintag',
+    label: (ref: string) => `QR-Code mit Ihrer Buchungsnummer ${ref} zum Einchecken am Terminal`,
+    hint: 'Am Tag des Termins: Code am Terminal im Wartebereich scannen oder Buchungsnummer eingeben.',
+    reference: (ref: string) => `Buchungsnummer: ${ref}`,
+  },
   manage: {
     title: 'Ihr Termin',
     heading: (ref: string) => `Ihr Termin ${ref}`,
@@ -529,6 +535,12 @@ const en: Texts = {
     manage: 'View, move or cancel the appointment',
     manageHint: 'Keep this link; it is in the e-mail too.',
     newBooking: 'Book another appointment',
+  },
+  checkin: {
+    heading: 'Checking in on the day',
+    label: (ref: string) => `QR code with your reference ${ref} for checking in at the kiosk`,
+    hint: 'On the day of the appointment: scan the code at the kiosk in the waiting area or enter your reference.',
+    reference: (ref: string) => `Reference: ${ref}`,
   },
   manage: {
     title: 'Your appointment',

@@ -1,13 +1,17 @@
 // The confirmation: reference, date, time, office and address, what to bring,
-// calendar file, print, and the link to manage the appointment.
+// calendar file, print, the link to manage the appointment, and (once it is
+// booked, not while it awaits confirmation) the QR code for the kiosk.
 import { Layout, type PageFrame } from '../layout.tsx';
 import { Alert, ButtonLink, SummaryList } from '../components.tsx';
+import { CheckinCode } from '../checkin-code.tsx';
 import { formatDateTime, splitInstant } from '../format.ts';
 
 export function DonePage(props: {
   frame: PageFrame;
   reference: string;
   pending: boolean;
+  /** show the kiosk check-in code (the appointment is booked) */
+  checkin: boolean;
   startsAt: string;
   office: { name: string; address: string };
   concerns: { name: string; quantity: number }[];
@@ -36,6 +40,7 @@ export function DonePage(props: {
       <ul class="kern-list kern-list--bullet az-bring">
         {props.documents.map((d) => <li>{d}</li>)}
       </ul>
+      {props.checkin ? <CheckinCode t={t} reference={props.reference} /> : null}
       <p class="kern-body">{t.done.emailSent(props.email)}</p>
       <div class="az-actions az-noprint">
         <ButtonLink href={props.icsUrl} label={t.done.ics} kind="secondary" download />

@@ -3,6 +3,7 @@
 import { Layout, type PageFrame } from '../layout.tsx';
 import { Alert, Button, ButtonLink, Form, SummaryList } from '../components.tsx';
 import { formatDateTime, splitInstant } from '../format.ts';
+import { CheckinCode } from '../checkin-code.tsx';
 import { TimeChooser, type TimeChoice } from './time-page.tsx';
 
 export interface ManagedAppointment {
@@ -51,6 +52,7 @@ export function ManagePage(props: { frame: PageFrame; csrf: string; a: ManagedAp
           <ul class="kern-list kern-list--bullet az-bring">{a.documents.map((d) => <li>{d}</li>)}</ul>
         </>
       ) : null}
+      {a.status === 'booked' ? <CheckinCode t={t} reference={a.reference} /> : null}
       {active ? (
         <div class="az-actions">
           {a.status === 'pending' ? (

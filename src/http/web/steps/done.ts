@@ -23,6 +23,7 @@ export function registerDonePage(app: FastifyInstance, { ctx }: WebDeps): void {
       frame: env.frame,
       reference: a.reference,
       pending: a.status === 'pending',
+      checkin: a.status === 'booked',
       startsAt: a.startsAt,
       office: { name: office?.name ?? a.office, address: office?.address ?? '' },
       concerns: a.services.map((s) => ({ name: s.name, quantity: s.quantity })),
