@@ -143,7 +143,7 @@ export function createOutboxRelay(opts: RelayOptions): OutboxRelay {
     try {
       const config = await configOf(row.org_id);
       if (!config) throw new Error(`organization ${row.org_id} not found`);
-      const composed = composeOutboxMail({ row, appointment, config, mailFrom: opts.mailFrom, now: t });
+      const composed = await composeOutboxMail({ row, appointment, config, mailFrom: opts.mailFrom, now: t });
       if (composed.kind === 'skip') {
         await finishMail(opts.db, row.id, { status: 'skipped', reason: composed.reason });
         run.skipped++;

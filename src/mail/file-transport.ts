@@ -20,7 +20,8 @@ export interface StoredMailSummary {
 export interface StoredMail extends StoredMailSummary {
   text: string;
   html: string;
-  attachments: { filename: string; contentType: string; file: string }[];
+  /** `cid`: an inline image the HTML shows as `cid:…` (/dev/mail shows it in place) */
+  attachments: { filename: string; contentType: string; file: string; cid?: string }[];
 }
 
 export const INDEX_FILE = 'index.json';
@@ -48,6 +49,11 @@ export function createFileTransport(dir: string): MailTransport {
       const file = `${name}.1.ics`;
       await writeFile(join(dir, file), mail.calendar.content);
       attachments.push({ filename: mail.calendar.filename, contentType: `text/calendar; method=${mail.calendar.method}`, file });
+    }
+    for (const [i, img] of (mail.inlineImages ?? []).entries()) {
+      const file = `${name}.${i + 2}.png`;
+      await writeFile(join(dir, file), img.content);
+      attachments.push({ filename: img.filename, contentType: img.contentType, file, cid: img.cid });
     }
     const summary: StoredMailSummary = {
       name, messageId: mail.messageId, date: mail.date.toISOString(), from: mail.from, to: mail.to, subject: mail.subject,

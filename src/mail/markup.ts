@@ -7,7 +7,9 @@ export type Block =
   | { type: 'facts'; rows: [label: string, value: string][] }
   | { type: 'list'; items: string[] }
   | { type: 'link'; label: string; href: string }
-  | { type: 'note'; text: string };
+  | { type: 'note'; text: string }
+  /** an inline image (`cid:`), HTML only: the text part says the same in words next to it */
+  | { type: 'image'; cid: string; alt: string; size: number };
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -39,6 +41,8 @@ export function renderText(blocks: Block[]): string {
       case 'link':
         out.push(`${b.label}:`, b.href, '');
         break;
+      case 'image':
+        break;
     }
   }
   return `${out.join('\n').trimEnd()}\n`;
@@ -65,6 +69,8 @@ export function renderHtml(blocks: Block[], opts: { lang: string; title: string 
           return `<ul style="margin:0 0 16px;padding-left:24px">${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
         case 'link':
           return `<p style="margin:0 0 16px"><a href="${escapeHtml(b.href)}" style="color:#0b5394;font-weight:bold">${escapeHtml(b.label)}</a></p>`;
+        case 'image':
+          return `<p style="margin:0 0 16px"><img src="cid:${escapeHtml(b.cid)}" width="${b.size}" height="${b.size}" alt="${escapeHtml(b.alt)}" style="display:block;width:${b.size}px;height:${b.size}px;border:0;background:#ffffff"></p>`;
       }
     })
     .join('\n');

@@ -11,12 +11,18 @@ export interface RenderedMail {
   html: string;
 }
 
+/** The kiosk check-in code in a mail: the inline image's Content-ID and its size in pixels. */
+export interface CheckinImage {
+  cid: string;
+  size: number;
+}
+
 export type MailTemplateInput =
-  | { kind: 'booking_confirmation'; appointment: MailAppointment; token: string | null }
+  | { kind: 'booking_confirmation'; appointment: MailAppointment; token: string | null; checkin?: CheckinImage }
   | { kind: 'confirm_request'; appointment: MailAppointment; token: string | null; deadline: number }
   | { kind: 'cancellation'; appointment: MailAppointment }
-  | { kind: 'reschedule'; appointment: MailAppointment; previousStartsAt: number | null; token?: string | null; reason?: string | null }
-  | { kind: 'reminder'; appointment: MailAppointment }
+  | { kind: 'reschedule'; appointment: MailAppointment; previousStartsAt: number | null; token?: string | null; reason?: string | null; checkin?: CheckinImage }
+  | { kind: 'reminder'; appointment: MailAppointment; checkin?: CheckinImage }
   | { kind: 'staff_cancellation'; appointment: MailAppointment; reason?: string | null };
 
 export type TemplateKind = MailTemplateInput['kind'];
@@ -61,6 +67,9 @@ const de = {
   footer: (a: MailAppointment) => `Mit freundlichen Grüßen\n${a.office.name}, ${a.orgName}`,
   auto: 'Diese E-Mail wurde automatisch erstellt.',
   quantity: (q: number, name: string) => `${q} × ${name}`,
+  checkinHeading: 'Einchecken am Termintag',
+  checkinAlt: (ref: string) => `QR-Code mit Ihrer Buchungsnummer ${ref} zum Einchecken am Terminal`,
+  checkinText: (ref: string) => `Am Tag des Termins: Code am Terminal im Wartebereich scannen oder Buchungsnummer ${ref} eingeben.`,
 };
 
 type Texts = typeof de;
@@ -105,6 +114,9 @@ const en: Texts = {
   footer: (a) => `Kind regards\n${a.office.name}, ${a.orgName}`,
   auto: 'This e-mail was generated automatically.',
   quantity: (q, name) => `${q} × ${name}`,
+  checkinHeading: 'Checking in on the day',
+  checkinAlt: (ref) => `QR code with your reference ${ref} for checking in at the kiosk`,
+  checkinText: (ref) => `On the day of the appointment: scan the code at the kiosk in the waiting area or enter your reference ${ref}.`,
 };
 
 const TEXTS: Record<Locale, Texts> = { de, en };
@@ -144,6 +156,16 @@ function manage(a: MailAppointment, t: Texts, token: string | null | undefined):
   return [{ type: 'p', text: t.noToken(a) }, { type: 'link', label: t.manageWithoutToken, href: manageLink(a.publicUrl, a.reference) }];
 }
 
+/** The kiosk check-in code (booked appointments only; compose.ts decides): the image in HTML, the reference in words in both parts. */
+function checkin(a: MailAppointment, t: Texts, image: CheckinImage | undefined): Block[] {
+  if (!image) return [];
+  return [
+    { type: 'h', text: t.checkinHeading },
+    { type: 'image', cid: image.cid, alt: t.checkinAlt(a.reference), size: image.size },
+    { type: 'p', text: t.checkinText(a.reference) },
+  ];
+}
+
 function closing(a: MailAppointment, t: Texts): Block[] {
   const q = t.questions(a);
   return [...(q ? [{ type: 'p' as const, text: q }] : []), { type: 'p', text: t.footer(a) }, { type: 'p', text: t.auto }];
@@ -156,7 +178,7 @@ export function renderMail(input: MailTemplateInput, locale: Locale): RenderedMa
   const blocks: Block[] = [{ type: 'p', text: t.hello(a.contactName) }, { type: 'p', text: t.intro[input.kind](a) }];
   switch (input.kind) {
     case 'booking_confirmation':
-      blocks.push(...details(a, t, locale), ...bring(a, t), { type: 'p', text: t.calendarAttached }, ...manage(a, t, input.token), { type: 'p', text: t.cancelHint });
+      blocks.push(...details(a, t, locale), ...bring(a, t), ...checkin(a, t, input.checkin), { type: 'p', text: t.calendarAttached }, ...manage(a, t, input.token), { type: 'p', text: t.cancelHint });
       break;
     case 'confirm_request': {
       const deadline = formatDateTime(input.deadline, a.timeZone, locale);
@@ -175,10 +197,10 @@ export function renderMail(input: MailTemplateInput, locale: Locale): RenderedMa
     case 'reschedule':
       // staff moved it (the office closed or has fewer counters): say why
       if (input.reason) blocks.push({ type: 'facts', rows: [[t.labels.reason, input.reason]] });
-      blocks.push(...details(a, t, locale, { previous: input.previousStartsAt }), ...bring(a, t), { type: 'p', text: t.calendarAttached }, ...manage(a, t, input.token));
+      blocks.push(...details(a, t, locale, { previous: input.previousStartsAt }), ...bring(a, t), ...checkin(a, t, input.checkin), { type: 'p', text: t.calendarAttached }, ...manage(a, t, input.token));
       break;
     case 'reminder':
-      blocks.push(...details(a, t, locale), ...bring(a, t), ...manage(a, t, null), { type: 'p', text: t.cancelHint });
+      blocks.push(...details(a, t, locale), ...bring(a, t), ...checkin(a, t, input.checkin), ...manage(a, t, null), { type: 'p', text: t.cancelHint });
       break;
   }
   blocks.push(...closing(a, t));

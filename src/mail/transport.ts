@@ -15,6 +15,16 @@ export interface OutgoingMail {
   date: Date;
   /** the calendar file: sent as a text/calendar alternative and as an .ics attachment */
   calendar?: { method: 'REQUEST' | 'PUBLISH' | 'CANCEL'; filename: string; content: string };
+  /** images the HTML shows as `<img src="cid:…">` (the kiosk check-in code): sent inline, in a multipart/related part with the HTML */
+  inlineImages?: InlineImage[];
+}
+
+export interface InlineImage {
+  /** the Content-ID without brackets, as the HTML's `cid:` names it */
+  cid: string;
+  filename: string;
+  contentType: 'image/png';
+  content: Buffer;
 }
 
 export interface TransportHealth {
@@ -47,6 +57,7 @@ export function nodemailerMessage(mail: OutgoingMail): SendMailOptions {
     html: mail.html,
     headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
     icalEvent: mail.calendar ? { method: mail.calendar.method, filename: mail.calendar.filename, content: mail.calendar.content } : undefined,
+    attachments: mail.inlineImages?.map((i) => ({ cid: i.cid, filename: i.filename, contentType: i.contentType, content: i.content, contentDisposition: 'inline' as const })),
   };
 }
 

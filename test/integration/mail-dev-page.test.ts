@@ -54,6 +54,11 @@ describe('file transport and /dev/mail', () => {
       const html = await server.inject({ url: '/dev/mail/outbox-1/html' });
       assert.match(String(html.headers['content-security-policy']), /^sandbox; default-src 'none'/);
       assert.ok(html.body.includes(refs[0]));
+      // the kiosk check-in code, an inline image (cid:) in the mail, is shown in place as a data: URL (the frame's CSP allows no other)
+      assert.match(html.body, /<img src="data:image\/png;base64,[A-Za-z0-9+/=]+" width="174" height="174" alt="QR-Code mit Ihrer Buchungsnummer /);
+      assert.doesNotMatch(html.body, /cid:/);
+      assert.match(one.body, /outbox-1\.2\.png">checkin-[A-Z0-9-]+\.png<\/a> \(image\/png\)/);
+      assert.equal((await server.inject({ url: '/dev/mail/outbox-1/files/outbox-1.2.png' })).rawPayload.subarray(1, 4).toString(), 'PNG');
       const ics = await server.inject({ url: '/dev/mail/outbox-1/files/outbox-1.1.ics' });
       assert.equal(ics.statusCode, 200);
       assert.match(ics.body, /DTSTART;TZID=Europe\/Berlin:20261201T090000/);

@@ -187,7 +187,12 @@ for (const kind of testDatabaseKinds()) {
       // "Personalausweis" is asked for by both concerns: listed once, per person as the ID card is for two
       assert.equal(de.text!.match(/^- .*Personalausweis$/gm)?.length, 1);
       assert.match(de.text!, /^- je Person \(2×\): Personalausweis$/m);
-      assert.doesNotMatch(de.html as string, /<img|<script|src=/i);
+      // nothing external: the one image is the kiosk check-in code, sent inline (mailparser puts it in as a data: URL)
+      assert.doesNotMatch(de.html as string, /<script/i);
+      assert.deepEqual([...(de.html as string).matchAll(/src="([a-z]+):/gi)].map((m) => m[1]), ['data']);
+      const code = de.attachments.find((a) => a.contentType === 'image/png');
+      assert.equal(code?.contentDisposition, 'inline');
+      assert.match(code?.cid ?? '', /^checkin-[2-9A-Z]{4}-[2-9A-Z]{4}@localhost$/);
       const id = (await outbox(app.db.db)).find((r) => r.kind === 'booking_confirmation' && de.messageId?.includes(`outbox-${r.id}@`));
       assert.ok(id, `Message-ID ${de.messageId} names its outbox row`);
       assert.equal(de.messageId, `<outbox-${id.id}@localhost>`);

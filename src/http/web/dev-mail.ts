@@ -1,7 +1,8 @@
 // /dev/mail: the mails the file transport wrote (no SMTP_URL), for newcomers
 // and developers. Registered only outside production (src/http/server.ts).
 // The mail's HTML is shown in a sandboxed iframe (no scripts, no requests:
-// its own CSP allows only inline styles and data: images).
+// its own CSP allows only inline styles and data: images; inline images
+// the HTML names as `cid:…`, the check-in code, are put in as data: URLs).
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { escapeHtml as e } from '../../mail/markup.ts';
 import { listStoredMails, readStoredFile, readStoredMail } from '../../mail/mail-store.ts';
@@ -75,12 +76,18 @@ ${mails.length === 0 ? '<p>No mails yet. Book an appointment and reload.</p>' : 
   app.get<{ Params: { name: string } }>('/dev/mail/:name/html', async (req, reply) => {
     const m = await readStoredMail(dir, req.params.name);
     if (!m) return notFound(reply);
+    let html = m.html;
+    for (const a of m.attachments) {
+      if (!a.cid || a.contentType !== 'image/png') continue;
+      const png = await readStoredFile(dir, a.file);
+      if (png) html = html.split(`src="cid:${e(a.cid)}"`).join(`src="data:image/png;base64,${png.toString('base64')}"`);
+    }
     return reply
       .header('Content-Security-Policy', MAIL_CSP)
       .header('X-Frame-Options', 'SAMEORIGIN')
       .header('Cache-Control', 'no-store')
       .type('text/html; charset=utf-8')
-      .send(m.html);
+      .send(html);
   });
 
   app.get<{ Params: { name: string; file: string } }>('/dev/mail/:name/files/:file', async (req, reply) => {
