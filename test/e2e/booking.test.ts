@@ -91,6 +91,13 @@ describe('booking in Chromium', { skip }, () => {
       const manage = await page.locator('a.az-manage-link').getAttribute('href');
       assert.match(manage ?? '', /^\/termin\/[2-9A-Z-]{9}\?token=/);
       await check(page, 'de-08-done');
+      // the kiosk check-in code: named for screen readers, big enough on screen, 4 cm black on white on paper
+      const code = page.getByRole('img', { name: /^QR-Code mit Ihrer Buchungsnummer [2-9A-Z]{4}-[2-9A-Z]{4} zum Einchecken am Terminal$/ });
+      assert.ok(((await code.boundingBox())?.width ?? 0) >= 180, 'at least 180 px on screen');
+      await page.emulateMedia({ media: 'print' });
+      assert.ok(Math.abs(((await code.boundingBox())?.width ?? 0) - 151) < 3, 'printed 4 cm (151 px) wide');
+      assert.equal(await code.locator('path').evaluate((p) => getComputedStyle(p).fill), 'rgb(0, 0, 0)');
+      await page.emulateMedia({ media: 'screen' });
     } finally {
       await context.close();
     }
