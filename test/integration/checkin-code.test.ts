@@ -65,7 +65,10 @@ describe('kiosk check-in code on the citizen pages', () => {
   let app: TestApp;
   let server: FastifyInstance;
   before(async () => {
-    app = await createTestApp({ config: orgConfig({ services: [service('urkunde', 10, 1)], offices: [office('buergeramt', { services: ['urkunde'] })] }) });
+    app = await createTestApp({ config: orgConfig({
+      services: [service('urkunde', 10, 1)],
+      offices: [office('buergeramt', { services: ['urkunde'] }), office('standesamt', { services: ['urkunde'], booking: { confirmByEmail: true } })],
+    }) });
     server = await buildServer({ ctx: app.ctx, rateLimitPerMinute: 0, trustProxy: true });
   });
   after(async () => {
@@ -73,10 +76,15 @@ describe('kiosk check-in code on the citizen pages', () => {
     await app.close();
   });
 
-  async function book(c: Client, lang = '') {
+  async function book(c: Client, lang = '', where = 'buergeramt') {
     await c.get(`/buchen/anliegen${lang}`);
     await c.post('/buchen/anliegen', { 'anzahl-urkunde': '1' });
-    await c.get('/buchen/termin');
+    const toOffice = await c.get('/buchen/termin');
+    if (toOffice.statusCode === 303) {
+      await c.get(toOffice.headers.location as string);
+      await c.post(String(toOffice.headers.location).split('?')[0], { office: where });
+      await c.get('/buchen/termin');
+    }
     await c.post('/buchen/termin/fruehester', { startsAt: '2026-11-30T09:15:00+01:00' });
     await c.get('/buchen/kontakt');
     await c.post('/buchen/kontakt', { name: 'Anna Beispiel', email: 'anna@example.org', consent: 'ja' });
@@ -112,6 +120,18 @@ describe('kiosk check-in code on the citizen pages', () => {
     assert.doesNotMatch(after.body, /az-checkin/);
     const doneAfter = await c.get('/buchen/bestaetigung');
     assert.doesNotMatch(doneAfter.body, /az-checkin/, 'nor has its confirmation page');
+  });
+
+  test('a booking that awaits confirmation by e-mail has no code yet; once confirmed, its manage page has it', async () => {
+    const c = new Client(server);
+    const { done, reference, link } = await book(c, '', 'standesamt');
+    assert.match(done.body, /Bitte bestätigen Sie Ihren Termin/);
+    assert.doesNotMatch(done.body, /az-checkin/);
+    assert.doesNotMatch((await c.get(link)).body, /az-checkin/);
+    const token = new URL(link, 'http://x').searchParams.get('token')!;
+    const confirmed = await c.post(`/termin/${reference}/bestaetigen`, { token });
+    assert.equal(confirmed.statusCode, 303);
+    assert.equal(decodeCodeIn((await c.get(link)).body)?.data, reference);
   });
 
   test('in English', async () => {
