@@ -20,6 +20,12 @@ export const APPOINTMENT_ACTIONS = [
   'appointment.conflict',
   'appointment.conflict_cleared',
   'appointment.contacted',
+  // the counter queue (src/app/queue): called (again) to a desk, service begun, put back, passed on, not there after the call
+  'appointment.queue_call',
+  'appointment.queue_start',
+  'appointment.queue_defer',
+  'appointment.queue_transfer',
+  'appointment.queue_no_show',
 ] as const;
 export type AppointmentAction = (typeof APPOINTMENT_ACTIONS)[number];
 
@@ -57,6 +63,10 @@ export interface AppointmentChange {
   contact?: ContactResult;
   /** a short note staff typed with the call ("Tochter am Telefon") */
   note?: string;
+  /** the counter queue: the waiting number (`T004`), the desk's name (`Platz 2`), the how-manieth call */
+  ticket?: string;
+  desk?: string;
+  calls?: number;
 }
 
 export const CONTACT_RESULTS = ['reached', 'not_reached'] as const;

@@ -12,7 +12,11 @@
 import { DomainError } from '../../domain/errors.ts';
 import { localDateOf, localTimeOf } from '../../domain/time.ts';
 import { noShowFrom, noShowGraceOf, noShowOpen } from '../../domain/no-show.ts';
-import { updateAppointment } from '../../db/repositories/appointment-repo.ts';
+import type { Transaction } from 'kysely';
+import { updateAppointment, type AppointmentRow } from '../../db/repositories/appointment-repo.ts';
+import type { Database } from '../../db/schema.ts';
+import type { Catalog } from '../catalog.ts';
+import type { AppointmentChange } from '../../domain/appointment-history.ts';
 import { withRetry } from '../../db/retry.ts';
 import { recordAppointmentChanges } from '../../db/repositories/appointment-history-repo.ts';
 import { historyEntry } from '../history-entry.ts';
@@ -77,27 +81,38 @@ export async function recordAttendance(
   ctx: AppContext, user: StaffUser, q: { reference: string; status: Attendance; locale: Locale },
 ): Promise<StaffAppointmentView> {
   const catalog = await ctx.catalog();
-  const tz = catalog.config.organization.timezone;
   const now = ctx.now();
   const row = await withRetry(() =>
     ctx.db.transaction().execute(async (tx) => {
       const row = await loadForStaff(tx, ctx.orgId, user, catalog, q.reference, { forUpdate: true });
-      const status = effectiveStatus(row, now);
-      if (status === q.status) return row;
-      const grace = graceOf(catalog, row.office_id);
-      const refusal = attendanceRefusal({ status, startsAt: row.starts_at.getTime() }, q.status, now, tz, grace);
-      if (refusal) {
-        const params = refusal === 'grace' ? { time: noShowTime(row.starts_at.getTime(), grace, tz) } : undefined;
-        throw new DomainError('not_allowed', { fields: { status: { key: `attendance.${refusal}`, ...(params ? { params } : {}) } } });
-      }
-      const updated = await updateAppointment(tx, ctx.orgId, row.id, { status: q.status, expires_at: null, updated_at: new Date(now) });
-      // who changed what at the counter, and when (the reference only, no personal data)
-      await recordAppointmentChanges(tx, [historyEntry(
-        { orgId: ctx.orgId, now }, row, { kind: 'staff', userId: user.id }, q.status === 'booked' ? 'appointment.attendance_undo' : 'appointment.attendance',
-        { fromStatus: status, toStatus: q.status },
-      )]);
-      return updated;
+      return applyAttendance(tx, ctx, user, catalog, row, q.status, now);
     }),
   );
   return staffView(row, catalog, q.locale, now);
+}
+
+/**
+ * Records `to` on a row locked in `tx` (refused with the reason as above), with its history entry;
+ * also used by the counter queue (check-in, finish: src/app/queue/).
+ */
+export async function applyAttendance(
+  tx: Transaction<Database>, ctx: Pick<AppContext, 'orgId'>, user: StaffUser, catalog: Catalog, row: AppointmentRow, to: Attendance, now: number,
+  extra: Pick<AppointmentChange, 'ticket'> = {},
+): Promise<AppointmentRow> {
+  const tz = catalog.config.organization.timezone;
+  const status = effectiveStatus(row, now);
+  if (status === to) return row;
+  const grace = graceOf(catalog, row.office_id);
+  const refusal = attendanceRefusal({ status, startsAt: row.starts_at.getTime() }, to, now, tz, grace);
+  if (refusal) {
+    const params = refusal === 'grace' ? { time: noShowTime(row.starts_at.getTime(), grace, tz) } : undefined;
+    throw new DomainError('not_allowed', { fields: { status: { key: `attendance.${refusal}`, ...(params ? { params } : {}) } } });
+  }
+  const updated = await updateAppointment(tx, ctx.orgId, row.id, { status: to, expires_at: null, updated_at: new Date(now) });
+  // who changed what at the counter, and when (the reference only, no personal data)
+  await recordAppointmentChanges(tx, [historyEntry(
+    { orgId: ctx.orgId, now }, row, { kind: 'staff', userId: user.id }, to === 'booked' ? 'appointment.attendance_undo' : 'appointment.attendance',
+    { fromStatus: status, toStatus: to, ...extra },
+  )]);
+  return updated;
 }

@@ -2,12 +2,14 @@
 import { z } from 'zod';
 import * as S from './schemas.ts';
 import { StaffAppointmentSchema, StaffAttendanceRequest, StaffBookRequest, StaffCancelRequest, StaffDaySchema, StaffFreeTimesSchema } from '../staff/api-schemas.ts';
+import { StaffCallNextSchema, StaffDeskRequest, StaffQueueSchema, StaffTicketSchema, StaffWalkInRequest } from '../staff/api-schemas.ts';
 
 const COMPONENTS = [
   S.HoldRequest, S.BookRequest, S.RescheduleRequest, S.SlotTimeSchema, S.OfficeSchema, S.ServiceSchema,
   S.AvailabilitySchema, S.DayTimesSchema, S.EarliestSchema, S.HoldSchema, S.AppointmentSchema,
   S.BookedAppointmentSchema, S.ErrorSchema, S.HealthSchema, StaffBookRequest, StaffDaySchema, StaffFreeTimesSchema,
   StaffAttendanceRequest, StaffCancelRequest, StaffAppointmentSchema,
+  StaffWalkInRequest, StaffDeskRequest, StaffTicketSchema, StaffCallNextSchema, StaffQueueSchema,
 ];
 
 const ref = (schema: z.ZodType) => ({ $ref: `#/components/schemas/${z.globalRegistry.get(schema)?.id}` });
@@ -29,6 +31,22 @@ const manage = [refParam, tokenParam, tokenHeader, lang];
 const notFound = error('Unknown reference or wrong/missing token');
 
 const STAFF_SECURITY = [{ staffSession: [] }, { staffToken: [] }];
+const queueOffice = { name: 'officeId', in: 'path', required: true, description: 'The office id (one of yours)', schema: { type: 'string' } };
+const queueTicket = { name: 'ticket', in: 'path', required: true, description: "The waiting number of today (W017, also w17) or the ticket's id", schema: { type: 'string' } };
+const ticketAction = (summary: string, operationId: string, states: string, body?: unknown) => ({
+  post: {
+    summary, operationId, tags: ['staff'], security: STAFF_SECURITY,
+    parameters: [queueOffice, queueTicket, lang],
+    ...(body ? { requestBody: { required: true, ...json(body as typeof StaffDeskRequest) } } : {}),
+    responses: {
+      200: { description: 'The ticket after the action', ...json(StaffTicketSchema) },
+      401: error('not logged in'),
+      404: error('unknown office or waiting number today, or not one of your offices'),
+      409: error(`not_allowed: only ${states}; \`message\` says why ("Nicht möglich: W017 wurde noch nicht aufgerufen.")`),
+      ...(body ? { 422: error("validation: `fields.desk` names the office's desks") } : {}),
+    },
+  },
+});
 const staffRef = { name: 'reference', in: 'path', required: true, description: 'Reference, e.g. K7Q2-9XMD (no manage token: staff act in their offices)', schema: { type: 'string' } };
 
 function components(): Record<string, unknown> {
@@ -226,6 +244,63 @@ export function openApiDocument(opts: { title: string; serverUrl?: string }): Re
           },
         },
       },
+      '/api/v1/staff/appointments/{reference}/check-in': {
+        post: {
+          summary: 'Staff: check a booked citizen in at the counter queue (a waiting number T…; the appointment becomes checked_in)',
+          description: "Only on the appointment's day, from the office's `queue.checkInBeforeMinutes` (default 30) before the start until `checkInAfterMinutes` (default 15) after it; once.",
+          operationId: 'staffCheckIn', tags: ['staff'], security: STAFF_SECURITY,
+          parameters: [staffRef, lang],
+          responses: {
+            201: { description: 'Checked in: the ticket', ...json(StaffTicketSchema) },
+            401: error('not logged in'),
+            404: error('unknown reference, or not one of your offices'),
+            409: error('not_allowed: `message` says why: too early (from when), too late (go to the front desk), not today, already checked in (with the number), or cancelled/done'),
+          },
+        },
+      },
+      '/api/v1/staff/queue/{officeId}': {
+        get: {
+          summary: "Staff: the office's queue today: waiting (in call order, with estimated waits), called, serving, desks, last calls",
+          operationId: 'staffQueue', tags: ['staff'], security: STAFF_SECURITY,
+          parameters: [queueOffice, lang],
+          responses: { 200: { description: 'The queue', ...json(StaffQueueSchema) }, 401: error('not logged in'), 404: error('unknown office, or not one of yours') },
+        },
+      },
+      '/api/v1/staff/queue/{officeId}/walk-ins': {
+        post: {
+          summary: 'Staff: a waiting number W… for a walk-in with one or more concerns',
+          operationId: 'staffWalkIn', tags: ['staff'], security: STAFF_SECURITY,
+          parameters: [queueOffice, lang],
+          requestBody: { required: true, ...json(StaffWalkInRequest) },
+          responses: {
+            201: { description: 'The ticket', ...json(StaffTicketSchema) },
+            401: error('not logged in'),
+            404: error('unknown office, or not one of yours'),
+            409: error('not_allowed: the office takes no walk-ins (`queue.walkIns: false`)'),
+            422: error('validation: unknown concerns, quantities'),
+          },
+        },
+      },
+      '/api/v1/staff/queue/{officeId}/call-next': {
+        post: {
+          summary: 'Staff: call the next citizen to a desk, by the queue\'s order; never the same citizen to two clerks',
+          operationId: 'staffCallNext', tags: ['staff'], security: STAFF_SECURITY,
+          parameters: [queueOffice, lang],
+          requestBody: { required: true, ...json(StaffDeskRequest) },
+          responses: {
+            200: { description: 'The called ticket, or `ticket: null` when nobody waits', ...json(StaffCallNextSchema) },
+            401: error('not logged in'),
+            404: error('unknown office, or not one of yours'),
+            422: error("validation: `fields.desk` names the office's desks"),
+          },
+        },
+      },
+      '/api/v1/staff/queue/{officeId}/tickets/{ticket}/recall': ticketAction('Staff: call a called number again (same desk)', 'staffTicketRecall', 'a called ticket'),
+      '/api/v1/staff/queue/{officeId}/tickets/{ticket}/start': ticketAction('Staff: the called citizen is at the desk: service begins', 'staffTicketStart', 'a called ticket'),
+      '/api/v1/staff/queue/{officeId}/tickets/{ticket}/finish': ticketAction('Staff: served; a booked citizen\'s appointment becomes completed', 'staffTicketFinish', 'a called or served ticket'),
+      '/api/v1/staff/queue/{officeId}/tickets/{ticket}/no-show': ticketAction('Staff: not there after the call; a booked citizen\'s appointment becomes no_show', 'staffTicketNoShow', 'a called ticket'),
+      '/api/v1/staff/queue/{officeId}/tickets/{ticket}/defer': ticketAction('Staff: put back in the queue, behind everyone waiting ("zurückstellen")', 'staffTicketDefer', 'a called or served ticket'),
+      '/api/v1/staff/queue/{officeId}/tickets/{ticket}/transfer': ticketAction('Staff: pass to another desk (called there)', 'staffTicketTransfer', 'a called or served ticket', StaffDeskRequest),
       '/api/v1/appointments/{ref}/calendar.ics': {
         get: {
           summary: 'The appointment as iCalendar',

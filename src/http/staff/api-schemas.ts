@@ -81,3 +81,58 @@ export const StaffAppointmentSchema = AppointmentSchema.extend({
   cancelReason: z.string().nullable(),
   documents: z.array(z.string()),
 }).meta({ id: 'StaffAppointment' });
+
+// ------------------------------------------------------------- the counter queue
+
+export const StaffWalkInRequest = z
+  .strictObject({
+    concerns: ServiceLinesSchema.meta({ description: 'one or more concerns with quantities, as offered by the office' }),
+  })
+  .meta({ id: 'StaffWalkInRequest' });
+
+export const StaffDeskRequest = z
+  .strictObject({ desk: z.string().max(64).meta({ description: "one of the office's desk ids (offices[].queue.desks), e.g. platz-1", example: 'platz-1' }) })
+  .meta({ id: 'StaffDeskRequest' });
+
+const DeskSchema = z.object({ id: z.string(), name: z.string().meta({ example: 'Platz 1' }) });
+
+export const StaffTicketSchema = z
+  .object({
+    id: z.string(),
+    number: z.string().meta({ example: 'W017', description: 'T… booked citizens, W… walk-ins; per office and day' }),
+    kind: z.enum(['appointment', 'walk_in']),
+    status: z.enum(['waiting', 'called', 'serving', 'done', 'no_show', 'deferred']),
+    reference: z.string().nullable(),
+    startsAt: z.string().nullable(),
+    name: z.string().nullable(),
+    concerns: z.array(z.object({ id: z.string(), name: z.string(), quantity: z.number().int() })),
+    arrivedAt: z.string(),
+    calledAt: z.string().nullable(),
+    calledBy: z.string().nullable().meta({ description: 'the staff user id of the last call' }),
+    desk: DeskSchema.nullable(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    calls: z.number().int(),
+    position: z.number().int().optional().meta({ description: 'waiting only: 1 = next' }),
+    estimatedWaitMinutes: z.number().int().optional().meta({ description: 'waiting only' }),
+  })
+  .meta({ id: 'StaffTicket' });
+
+export const StaffCallNextSchema = z
+  .object({ ticket: StaffTicketSchema.nullable().meta({ description: 'null: nobody waiting' }) })
+  .meta({ id: 'StaffCallNext' });
+
+export const StaffQueueSchema = z
+  .object({
+    office: z.object({ id: z.string(), name: z.string() }),
+    day: z.string(),
+    desks: z.array(DeskSchema),
+    walkIns: z.boolean(),
+    waiting: z.array(StaffTicketSchema).meta({ description: 'waiting and deferred, in the order they will be called' }),
+    called: z.array(StaffTicketSchema),
+    serving: z.array(StaffTicketSchema),
+    lastCalls: z.array(z.object({ number: z.string(), desk: DeskSchema.nullable(), calledAt: z.string() })).meta({ description: 'newest first, at most 10' }),
+    done: z.number().int(),
+    noShow: z.number().int(),
+  })
+  .meta({ id: 'StaffQueue' });

@@ -1,9 +1,10 @@
 // The staff API under /api/v1/staff: the day list, the nearest free times,
 // phone/walk-in bookings, the counter actions (a no-show only after the office's
-// grace) and cancelling on behalf (a reason is required: 422 naming the field). Authenticated by the back-office session cookie or
+// grace) and cancelling on behalf (a reason is required: 422 naming the field); the counter queue (check-in,
+// walk-ins, call next, the queue, and the actions on a ticket). Authenticated by the back-office session cookie or
 // `Authorization: Bearer azs_…` (amtszeit user token); anonymous: 401 JSON.
 // Errors are the API's JSON errors (http/errors.ts).
-import type { FastifyInstance, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import type { AppContext } from '../../app/context.ts';
 import type { StaffUser } from '../../app/staff/access.ts';
@@ -17,7 +18,19 @@ import { resolveSession } from '../../app/staff/resolve-session.ts';
 import { DomainError, isDomainError } from '../../domain/errors.ts';
 import { domainErrorBody } from '../errors.ts';
 import { parseServicesParam, parseWith, queryString, requestLocale } from '../api/request.ts';
-import { StaffAttendanceRequest, StaffBookRequest, StaffCancelRequest } from './api-schemas.ts';
+import { StaffAttendanceRequest, StaffBookRequest, StaffCancelRequest, StaffDeskRequest, StaffWalkInRequest } from './api-schemas.ts';
+import { checkInAppointment } from '../../app/queue/check-in-appointment.ts';
+import { createWalkIn } from '../../app/queue/create-walk-in.ts';
+import { callNext } from '../../app/queue/call-next.ts';
+import { getQueue } from '../../app/queue/get-queue.ts';
+import { recallTicket } from '../../app/queue/recall-ticket.ts';
+import { noShowTicket } from '../../app/queue/no-show-ticket.ts';
+import { startTicket } from '../../app/queue/start-ticket.ts';
+import { finishTicket } from '../../app/queue/finish-ticket.ts';
+import { deferTicket } from '../../app/queue/defer-ticket.ts';
+import { transferTicket } from '../../app/queue/transfer-ticket.ts';
+import type { TicketQuery } from '../../app/queue/ticket-action.ts';
+import type { TicketView } from '../../app/queue/queue-office.ts';
 import { STAFF_COOKIE } from './staff-page.ts';
 
 declare module 'fastify' {
@@ -86,5 +99,55 @@ export async function registerStaffApi(app: FastifyInstance, ctx: AppContext, wr
       const { undeliveredMails: _u, ...a } = await cancelOnBehalf(ctx, user(req), { reference: reference(req), reason: body.reason, locale: requestLocale(req) });
       return a;
     });
+
+    // ------------------------------------------------------ the counter queue
+    // A refusal's reason in words is the message ("Zu früh: Die Anmeldung ist ab 09:15 Uhr möglich.").
+    const withReason = async <T>(req: FastifyRequest, reply: FastifyReply, run: () => Promise<T>): Promise<T | FastifyReply> => {
+      try {
+        return await run();
+      } catch (e) {
+        if (isDomainError(e) && e.details.fields) {
+          const { status, body: answer } = domainErrorBody(e, requestLocale(req));
+          const first = Object.values(answer.fields ?? {})[0];
+          return reply.status(status).send({ ...answer, message: first ?? answer.message });
+        }
+        throw e;
+      }
+    };
+    const officeParam = (req: FastifyRequest) => String((req.params as { officeId?: unknown }).officeId ?? '');
+
+    api.post('/api/v1/staff/appointments/:reference/check-in', write, async (req, reply) =>
+      withReason(req, reply, async () => reply.status(201).send(await checkInAppointment(ctx, user(req), { reference: reference(req), locale: requestLocale(req) }))));
+
+    api.get('/api/v1/staff/queue/:officeId', async (req, reply) =>
+      withReason(req, reply, () => getQueue(ctx, user(req), { office: officeParam(req), locale: requestLocale(req) })));
+
+    api.post('/api/v1/staff/queue/:officeId/walk-ins', write, async (req, reply) =>
+      withReason(req, reply, async () => {
+        const body = parseWith(StaffWalkInRequest, req.body);
+        return reply.status(201).send(await createWalkIn(ctx, user(req), { office: officeParam(req), concerns: body.concerns, locale: requestLocale(req) }));
+      }));
+
+    api.post('/api/v1/staff/queue/:officeId/call-next', write, async (req, reply) =>
+      withReason(req, reply, async () => {
+        const body = parseWith(StaffDeskRequest, req.body);
+        return callNext(ctx, user(req), { office: officeParam(req), desk: body.desk, locale: requestLocale(req) });
+      }));
+
+    const ticketQuery = (req: FastifyRequest): TicketQuery => ({
+      office: officeParam(req), ticket: String((req.params as { ticket?: unknown }).ticket ?? ''), locale: requestLocale(req),
+    });
+    const actions: Record<string, (c: AppContext, u: StaffUser, q: TicketQuery) => Promise<TicketView>> = {
+      recall: recallTicket, 'no-show': noShowTicket, start: startTicket, finish: finishTicket, defer: deferTicket,
+    };
+    for (const [name, run] of Object.entries(actions)) {
+      api.post(`/api/v1/staff/queue/:officeId/tickets/:ticket/${name}`, write, async (req, reply) =>
+        withReason(req, reply, () => run(ctx, user(req), ticketQuery(req))));
+    }
+    api.post('/api/v1/staff/queue/:officeId/tickets/:ticket/transfer', write, async (req, reply) =>
+      withReason(req, reply, async () => {
+        const body = parseWith(StaffDeskRequest, req.body);
+        return transferTicket(ctx, user(req), { ...ticketQuery(req), desk: body.desk });
+      }));
   });
 }

@@ -98,12 +98,17 @@ function appointmentText(action: string, c: AppointmentChange, w: EntryWords, a:
     case 'appointment.move': return a.appt.move(at(c.fromStart), at(c.toStart));
     case 'appointment.cancel': return a.appt.cancel;
     case 'appointment.expire': return a.appt.expire;
-    case 'appointment.attendance': return a.appt.attendance(status(c.fromStatus), status(c.toStatus));
+    case 'appointment.attendance': return a.appt.attendance(status(c.fromStatus), status(c.toStatus)) + (c.ticket ? ` (${c.ticket})` : '');
     case 'appointment.attendance_undo': return a.appt.attendanceUndo(status(c.fromStatus), status(c.toStatus));
     case 'appointment.relane': return a.appt.relane(num(c.fromLane) + 1, num(c.toLane) + 1);
     case 'appointment.conflict': return a.appt.conflict;
     case 'appointment.conflict_cleared': return a.appt.conflictCleared;
     case 'appointment.contacted': return a.appt.contacted[c.contact ?? ''] ?? a.appt.contacted.reached!;
+    case 'appointment.queue_call': return (num(c.calls) > 1 ? a.appt.queue.recall : a.appt.queue.call)(c.desk ?? '', c.ticket ?? '');
+    case 'appointment.queue_start': return a.appt.queue.start(c.desk ?? '', c.ticket ?? '');
+    case 'appointment.queue_defer': return a.appt.queue.defer(c.ticket ?? '');
+    case 'appointment.queue_transfer': return a.appt.queue.transfer(c.desk ?? '', c.ticket ?? '');
+    case 'appointment.queue_no_show': return a.appt.queue.noShow(c.ticket ?? '');
     default: return a.entries.other(action);
   }
 }
