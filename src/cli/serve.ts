@@ -49,6 +49,7 @@ export async function serve(env: Env): Promise<void> {
     production: env.NODE_ENV === 'production',
     mailHealth: background.mailHealth,
     devMailDir: background.mailDir,
+    callDisplay: { databaseUrl: env.DATABASE_URL },
   });
   // A request that changes something may have written mail: send it now, not at the next poll.
   app.addHook('onResponse', async (req) => {

@@ -19,6 +19,7 @@ import type { TransportHealth } from '../mail/transport.ts';
 import { registerDevMail } from './web/dev-mail.ts';
 import { registerWebPages, wantsHtml, webNotFound } from './web/plugin.ts';
 import { registerStaffPages } from './staff/plugin.ts';
+import { registerCallDisplay, type CallDisplayOptions } from './display/routes.ts';
 import { registerRateLimits } from './rate-limit.ts';
 import { fastifyTrustProxy, type TrustProxySetting } from './trust-proxy.ts';
 
@@ -40,6 +41,8 @@ export interface ServerOptions {
   mailHealth?: () => TransportHealth | null;
   /** directory of the file transport: shown at /dev/mail unless production */
   devMailDir?: string | null;
+  /** the waiting-room display (/aufruf/{officeId}): PostgreSQL's URL to LISTEN for calls; without it, polled */
+  callDisplay?: CallDisplayOptions;
 }
 
 export { logSerializers } from './log-serializers.ts';
@@ -142,6 +145,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   if (opts.devMailDir && !opts.production) registerDevMail(app, opts.devMailDir);
 
+  await registerCallDisplay(app, ctx, opts.callDisplay);
   await registerWebPages(app, ctx, { config: writeLimit }, { config: limits.read });
   await registerStaffPages(app, ctx, { config: writeLimit });
   return app;

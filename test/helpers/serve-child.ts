@@ -175,6 +175,7 @@ async function main(): Promise<void> {
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     readRateLimitPerMinute: env.RATE_LIMIT_READS_PER_MINUTE,
     trustProxy: env.TRUST_PROXY,
+    callDisplay: { databaseUrl: env.DATABASE_URL },
   });
 
   const inFlight = trackInFlight(app);
