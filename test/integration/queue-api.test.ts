@@ -171,6 +171,33 @@ describe('counter queue API', () => {
     assert.equal((await env.call('GET', '/api/v1/staff/queue/b', 'clerkB')).statusCode, 200);
   });
 
+  test('bad input is 4xx with a message, never 5xx', async () => {
+    at(env, '12:40');
+    const raw = (url: string, payload: string, type = 'application/json') => env.server.inject({
+      method: 'POST', url, headers: { authorization: `Bearer ${env.tokens.clerkA}`, 'content-type': type }, payload,
+    });
+    const answers = [
+      await raw('/api/v1/staff/queue/a/call-next', '{not json'),
+      await raw('/api/v1/staff/queue/a/call-next', '{}'),
+      await raw('/api/v1/staff/queue/a/call-next', JSON.stringify({ desk: 'x'.repeat(5000) })),
+      await raw('/api/v1/staff/queue/a/call-next', JSON.stringify({ desk: 1, extra: true })),
+      await raw('/api/v1/staff/queue/a/walk-ins', JSON.stringify({ concerns: [{ id: 'anmeldung', quantity: -1 }] })),
+      await raw('/api/v1/staff/queue/a/walk-ins', JSON.stringify({ concerns: [{ id: 'anmeldung', quantity: 99 }] })),
+      await raw('/api/v1/staff/queue/a/walk-ins', JSON.stringify({ concerns: [] })),
+      await raw('/api/v1/staff/queue/a/walk-ins', 'concerns=x', 'application/x-www-form-urlencoded'),
+      await raw('/api/v1/staff/queue/a/tickets/W0/finish', ''),
+      await raw(`/api/v1/staff/queue/a/tickets/${encodeURIComponent("W1'; DROP TABLE queue_tickets;--")}/finish`, ''),
+      await raw('/api/v1/staff/queue/a/tickets/W99999999/recall', ''),
+      await raw('/api/v1/staff/queue/a/tickets/00000000-0000-0000-0000-000000000000/start', ''),
+      await raw('/api/v1/staff/queue/a/tickets/T001/transfer', JSON.stringify({})),
+      await raw('/api/v1/staff/appointments/%00%00/check-in', ''),
+    ];
+    for (const r of answers) {
+      assert.ok(r.statusCode >= 400 && r.statusCode < 500, `${r.statusCode} ${r.body}`);
+      assert.equal(typeof r.json().message, 'string');
+    }
+  });
+
   test('the OpenAPI document has the queue paths', async () => {
     const doc = (await env.server.inject({ url: '/api/openapi.json' })).json();
     for (const p of ['/api/v1/staff/appointments/{reference}/check-in', '/api/v1/staff/queue/{officeId}', '/api/v1/staff/queue/{officeId}/walk-ins',
