@@ -2,8 +2,9 @@
 // the waiting-room displays of every process show it at once. The queue's
 // call transaction notifies it (db/repositories/queue-ticket-repo.ts,
 // notifyCall: payload JSON `{"org":…,"office":…,"number":…,"desk":…}`); the
-// display hub (http/display/call-hub.ts) listens. One name for both sides.
-export const QUEUE_CALLS_CHANNEL = 'amtszeit_queue_call';
+// display hub (http/display/call-hub.ts) listens. One name for both sides:
+// the queue's constant.
+export { QUEUE_CALL_CHANNEL as QUEUE_CALLS_CHANNEL } from './repositories/queue-ticket-repo.ts';
 
 /** The office a notification's payload names: JSON `{ office }`, or a bare office id; null if neither. */
 export function officeOfPayload(payload: string | undefined): string | null {
