@@ -12,7 +12,10 @@ import http from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { bookAppointment } from '../../src/app/book-appointment.ts';
+import { createAppContext } from '../../src/app/context.ts';
 import { importConfig } from '../../src/app/import-config.ts';
+import { addUser } from '../../src/app/staff/add-user.ts';
+import { createApiToken } from '../../src/app/staff/create-api-token.ts';
 import { QUEUE_RULE_DEFAULTS } from '../../src/domain/queue-rules.ts';
 import { localDateOf } from '../../src/domain/time.ts';
 import type { Database } from '../../src/db/schema.ts';
@@ -267,9 +270,13 @@ describe('call display across two processes (PostgreSQL)', { skip: process.env.T
   let db: TestDatabase;
   let a: ServeChild;
   let b: ServeChild;
+  let token = '';
   before(async () => {
     db = await createTestDatabase('postgres');
     await importConfig(db.db, { orgId: ORG, config: config(), now: Date.now(), actor: 'test' });
+    const ctx = createAppContext({ db: db.db, orgId: ORG });
+    await addUser(ctx, { email: 'clerk@example.org', name: 'Clara Clerk', role: 'clerk', offices: ['buergeramt'], password: 'correct horse battery' });
+    token = await createApiToken(ctx, { email: 'clerk@example.org', label: 'display test' });
     [a, b] = await Promise.all([
       startServeChild({ DATABASE_URL: db.url, ORG_ID: ORG, LOG_LEVEL: 'warn' }),
       startServeChild({ DATABASE_URL: db.url, ORG_ID: ORG, LOG_LEVEL: 'warn' }),
@@ -280,9 +287,9 @@ describe('call display across two processes (PostgreSQL)', { skip: process.env.T
     await db?.close();
   });
 
-  test('a call reaches the displays of both processes within 1 s', async () => {
+  test('"call next" through the staff API of process A reaches the displays on A and B within 1 s', async () => {
     const day = localDateOf(Date.now(), 'Europe/Berlin');
-    const id = await insertTicket(db.db, { day, number: 'W001', seq: 1, kind: 'walk_in', at: new Date() });
+    await insertTicket(db.db, { day, number: 'W001', seq: 1, kind: 'walk_in', concerns: [{ id: 'urkunde', quantity: 1 }], at: new Date() });
     const onA = new SseClient(`${a.url}/aufruf/buergeramt/events`);
     const onB = new SseClient(`${b.url}/aufruf/buergeramt/events`);
     try {
@@ -290,7 +297,11 @@ describe('call display across two processes (PostgreSQL)', { skip: process.env.T
       await onB.until(() => onB.calls().length >= 1, 10_000, 'B: the first calls');
       await listenerUp(db.db, 2);
       const t0 = Date.now();
-      await callTicket(db.db, id, 'platz-2', new Date(), true);
+      const called = await fetch(`${a.url}/api/v1/staff/queue/buergeramt/call-next`, {
+        method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ desk: 'platz-2' }),
+      });
+      assert.equal(called.status, 200, await called.clone().text());
+      assert.equal((await called.json() as { ticket: { number: string } }).ticket.number, 'W001');
       await onB.until(() => onB.calls().some((calls) => calls[0]?.number === 'W001'), 1000, 'B: the call within 1 s');
       await onA.until(() => onA.calls().some((calls) => calls[0]?.number === 'W001'), 1000, 'A: the call within 1 s');
       assert.ok(Date.now() - t0 < 1500);
