@@ -93,10 +93,11 @@ export async function recordAttendance(
 
 /**
  * Records `to` on a row locked in `tx` (refused with the reason as above), with its history entry;
- * also used by the counter queue (check-in, finish: src/app/queue/).
+ * also used by the counter queue (check-in, finish: src/app/queue/). `user` null: the citizen
+ * themselves (the kiosk's check-in), recorded as the citizen's change.
  */
 export async function applyAttendance(
-  tx: Transaction<Database>, ctx: Pick<AppContext, 'orgId'>, user: StaffUser, catalog: Catalog, row: AppointmentRow, to: Attendance, now: number,
+  tx: Transaction<Database>, ctx: Pick<AppContext, 'orgId'>, user: StaffUser | null, catalog: Catalog, row: AppointmentRow, to: Attendance, now: number,
   extra: Pick<AppointmentChange, 'ticket'> = {},
 ): Promise<AppointmentRow> {
   const tz = catalog.config.organization.timezone;
@@ -111,7 +112,7 @@ export async function applyAttendance(
   const updated = await updateAppointment(tx, ctx.orgId, row.id, { status: to, expires_at: null, updated_at: new Date(now) });
   // who changed what at the counter, and when (the reference only, no personal data)
   await recordAppointmentChanges(tx, [historyEntry(
-    { orgId: ctx.orgId, now }, row, { kind: 'staff', userId: user.id }, to === 'booked' ? 'appointment.attendance_undo' : 'appointment.attendance',
+    { orgId: ctx.orgId, now }, row, user ? { kind: 'staff', userId: user.id } : { kind: 'citizen' }, to === 'booked' ? 'appointment.attendance_undo' : 'appointment.attendance',
     { fromStatus: status, toStatus: to, ...extra },
   )]);
   return updated;

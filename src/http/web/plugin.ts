@@ -31,6 +31,7 @@ import { registerManagePages } from './manage.ts';
 import { registerExtendHold } from './steps/extend-hold.ts';
 import { registerAssistant } from './assistant.ts';
 import { registerHelpPages } from './help.ts';
+import { registerKioskPages } from './kiosk.ts';
 
 export interface WebDeps {
   ctx: AppContext;
@@ -88,6 +89,7 @@ export async function registerWebPages(
     registerExtendHold(web, deps);
     registerDonePage(web, deps);
     registerManagePages(web, deps);
+    registerKioskPages(web, deps);
   });
 }
 
