@@ -26,6 +26,7 @@ import { registerUserRoutes } from './users.ts';
 import { registerAccountRoutes } from './account.ts';
 import { FEED_PREFIX, registerCalendarFeedRoutes } from './calendar-feeds.ts';
 import { registerSettingsRoutes } from './settings.ts';
+import { registerDeskRoutes } from './desk.ts';
 
 export interface StaffDeps {
   ctx: AppContext;
@@ -69,6 +70,7 @@ export async function registerStaffPages(app: FastifyInstance, ctx: AppContext, 
     registerAccountRoutes(staff, deps);
     registerCalendarFeedRoutes(staff, deps);
     registerSettingsRoutes(staff, deps);
+    registerDeskRoutes(staff, deps);
   });
   await registerStaffApi(app, ctx, write);
 }

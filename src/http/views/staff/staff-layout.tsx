@@ -7,6 +7,7 @@ import type { StaffTexts } from './staff-texts.ts';
 import { plansTexts } from './plans-texts.ts';
 import { adminTexts } from './admin-texts.ts';
 import { settingsTexts } from './settings-texts.ts';
+import { deskTexts } from './desk-texts.ts';
 
 export interface StaffFrame {
   locale: Locale;
@@ -42,6 +43,7 @@ export function StaffLayout(props: { frame: StaffFrame; title: string; hasErrors
               <nav aria-label={t.nav}>
                 <ul class="az-staff-nav">
                   <li><a class="kern-link" href="/staff">{t.day}</a></li>
+                  <li><a class="kern-link" href="/staff/schalter">{deskTexts(locale).nav}</a></li>
                   <li><a class="kern-link" href="/staff/buchen">{t.book}</a></li>
                   <li><a class="kern-link" href="/staff/suche">{t.search}</a></li>
                   {user.role !== 'clerk' ? <li><a class="kern-link" href="/staff/plaene">{plansTexts(locale).list.link}</a></li> : null}
@@ -143,6 +145,11 @@ export const STAFF_CSS = `
   .az-call-label { display: block; font-weight: 600; }
 }
 .az-undo-no-show { margin: .25rem 0 0; }
+.az-desk-big { font-size: 3rem; line-height: 1.1; font-weight: 700; letter-spacing: .05em; margin: .25rem 0; }
+.az-desk-call { margin-block: 1.5rem; }
+.az-desk-callbtn.kern-btn { font-size: 1.25rem; padding: 1rem 2rem; }
+.az-desk-ticket { border-left: 4px solid #1a3da5; padding: .25rem 0 .25rem 1rem; margin-bottom: 1.5rem; }
+.az-desk-ticket .az-filter { margin-top: 1rem; }
 .az-undo-no-show .kern-btn { padding-inline: 0; justify-content: flex-start; text-align: start; }
 .az-qty-row { display: flex; flex-direction: row; flex-wrap: wrap; align-items: center; gap: .25rem 1rem; max-width: 40rem; }
 .az-qty-row .kern-label { flex: 1 1 14rem; margin: 0; }
