@@ -5,6 +5,7 @@
 // (meta refresh to the GET page), so the next person sees nothing of it.
 // No name, concern, or reference is ever shown; the field is never refilled.
 import { ASSET_VERSION } from '../layout.tsx';
+import { Button, ButtonLink } from '../components.tsx';
 import type { Locale } from '../../../domain/types.ts';
 import { kioskTexts } from './kiosk-texts.ts';
 
@@ -43,7 +44,7 @@ export function KioskPage(props: { locale: Locale; office: string; url: string; 
               <span class="az-header__service">{t.kiosk}</span>
             </p>
             <nav class="az-lang" aria-label={t.switchTo}>
-              <a class="kern-btn kern-btn--secondary" href={`${props.url}?lang=${other}`} lang={other} hreflang={other}>{t.otherLang}</a>
+              <a class="kern-btn kern-btn--secondary" href={`${props.url}?lang=${other}`} lang={other} hreflang={other}><span class="kern-label">{t.otherLang}</span></a>
             </nav>
           </div>
         </header>
@@ -54,7 +55,7 @@ export function KioskPage(props: { locale: Locale; office: string; url: string; 
               <p class="kern-heading-display az-kiosk__number" id="wartenummer">{outcome.number}</p>
               <p class="kern-body kern-body--large">{t.wait(outcome.waitMinutes)}</p>
               <p class="kern-body kern-body--large">{t.sit}</p>
-              <p><a class="kern-btn kern-btn--primary" href={home}>{t.back}</a></p>
+              <p><ButtonLink href={home} label={t.back} /></p>
               <p class="kern-hint">{t.backHint}</p>
             </div>
           ) : (
@@ -89,7 +90,7 @@ export function KioskPage(props: { locale: Locale; office: string; url: string; 
                     autofocus={outcome.kind === 'form' ? true : undefined}
                   />
                 </div>
-                <p><button type="submit" class="kern-btn kern-btn--primary">{t.submit}</button></p>
+                <p><Button label={t.submit} /></p>
               </form>
             </>
           )}
