@@ -49,6 +49,7 @@ export function DeskPage(props: DeskPageProps) {
   );
   return (
     <StaffLayout frame={frame} title={`${d.title} – ${queue.office.name}`} hasErrors={props.errors.length > 0}>
+      <div class="az-desk">
       <h1 class="kern-heading-large">{d.title} – {queue.office.name}{desk ? `, ${desk.name}` : ''}</h1>
       <AdminErrorSummary frame={frame} errors={props.errors} />
       {props.notice ? (
@@ -109,11 +110,10 @@ export function DeskPage(props: DeskPageProps) {
         </form>
       )}
 
-      <h2 class="kern-heading-medium">{d.waiting(queue.waiting.length)}</h2>
+      <h2 class="kern-heading-medium" id="wartend-titel">{d.waiting(queue.waiting.length)}</h2>
       {queue.waiting.length === 0 ? <p class="kern-body">{d.nobodyWaiting}</p> : (
         <div class="az-table-wrap">
-          <table class="kern-table az-table az-desk-waiting">
-            <caption class="kern-title">{d.waiting(queue.waiting.length)}</caption>
+          <table class="kern-table az-table az-desk-waiting" aria-labelledby="wartend-titel">
             <thead class="kern-table__head">
               <tr class="kern-table__row">
                 {[d.colNumber, d.colSince, d.colConcerns, d.colBooked, d.colName, d.colWait].map((h) => <th class="kern-table__header" scope="col">{h}</th>)}
@@ -135,10 +135,9 @@ export function DeskPage(props: DeskPageProps) {
         </div>
       )}
 
-      <h2 class="kern-heading-medium">{d.lastCalls}</h2>
+      <h2 class="kern-heading-medium" id="aufrufe-titel">{d.lastCalls}</h2>
       {queue.lastCalls.length === 0 ? <p class="kern-body">{d.noCalls}</p> : (
-        <table class="kern-table az-table az-desk-calls">
-          <caption class="kern-title">{d.lastCalls}</caption>
+        <table class="kern-table az-table az-desk-calls" aria-labelledby="aufrufe-titel">
           <thead class="kern-table__head">
             <tr class="kern-table__row">
               {[d.colNumber, d.colDesk, d.colTime].map((h) => <th class="kern-table__header" scope="col">{h}</th>)}
@@ -155,6 +154,7 @@ export function DeskPage(props: DeskPageProps) {
           </tbody>
         </table>
       )}
+      </div>
     </StaffLayout>
   );
 }
@@ -172,7 +172,7 @@ function CalledTicket(props: { d: DeskTexts; t: TicketView; tz: string; hidden: 
     <section class="az-desk-ticket" aria-labelledby={`nr-${t.number}`}>
       <p class="az-desk-big" id={`nr-${t.number}`}>{t.number}</p>
       <p class="kern-body">
-        {t.status === 'serving' ? d.statusServing : d.statusCalled} – {d.calledAt(time(t.calledAt, props.tz), t.calls)}
+        {t.status === 'serving' ? `${d.statusServing} – ` : ''}{d.calledAt(time(t.calledAt, props.tz), t.calls)}
         {t.kind === 'appointment' && t.name ? ` – ${t.name}` : ''}{t.startsAt ? ` (${d.colBooked} ${time(t.startsAt, props.tz)})` : ''}
       </p>
       <p class="kern-body">{concerns(t)}</p>

@@ -150,6 +150,8 @@ export const STAFF_CSS = `
 .az-desk-callbtn.kern-btn { font-size: 1.25rem; padding: 1rem 2rem; }
 .az-desk-ticket { border-left: 4px solid #1a3da5; padding: .25rem 0 .25rem 1rem; margin-bottom: 1.5rem; }
 .az-desk-ticket .az-filter { margin-top: 1rem; }
+.az-desk h2 { margin-top: 2rem; }
+.az-desk form { margin-bottom: 1rem; }
 .az-undo-no-show .kern-btn { padding-inline: 0; justify-content: flex-start; text-align: start; }
 .az-qty-row { display: flex; flex-direction: row; flex-wrap: wrap; align-items: center; gap: .25rem 1rem; max-width: 40rem; }
 .az-qty-row .kern-label { flex: 1 1 14rem; margin: 0; }
