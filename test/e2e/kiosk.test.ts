@@ -10,10 +10,13 @@ import type { Browser } from 'playwright-core';
 import { addUser } from '../../src/app/staff/add-user.ts';
 import { createApiToken } from '../../src/app/staff/create-api-token.ts';
 import { office, orgConfig, service } from '../fixtures/org-config.ts';
-import { axeViolations, browserSkip, checkPage, launch, newPage, startWebServer, STAFF_PASSWORD, type WebServer } from './harness.ts';
+import { axeViolations, browserSkip, checkPage, checkReflow, launch, newPage, startWebServer, STAFF_PASSWORD, type WebServer } from './harness.ts';
 
 const skip = browserSkip();
 const QUEUE = { desks: [{ id: 'platz-1', name: 'Platz 1' }], checkInBeforeMinutes: 30, checkInAfterMinutes: 15, lateGraceMinutes: 5, walkIns: true, kiosk: true };
+
+/** The answer must reflow at 320 px too (and is photographed with SCREENSHOTS=1). */
+const checkReflowOnly = (page: Parameters<typeof checkReflow>[0]) => checkReflow(page, 'kiosk-number-de');
 
 describe('the kiosk (Chromium)', { skip }, () => {
   let browser: Browser;
@@ -65,6 +68,7 @@ describe('the kiosk (Chromium)', { skip }, () => {
         const text = await page.locator('main').innerText();
         assert.doesNotMatch(text, /Mustermann/);
         assert.ok(!text.includes(reference));
+        if (javaScript) await checkReflowOnly(page);
         const violations = (await axeViolations(page, { javaScript })).filter((v) => !v.startsWith('meta-refresh'));
         assert.deepEqual(violations, []);
       } finally {
