@@ -45,6 +45,11 @@ test('the order: booked at their time first, walk-ins by arrival filling gaps, e
   assert.deepEqual(queueOrder(entries, min(5)).map((e) => e.id), ['a-8:55-grace', 'a-9:00', 'a-9:05', 'w1', 'a-8:50-late', 'w2', 'deferred']);
 });
 
+test('walk-ins arriving in the same millisecond are called in the order of their numbers', () => {
+  const same = [9, 3, 7, 1].map((seq) => ({ ...entry(`w${seq}`, { kind: 'walk_in', arrivedAt: min(-1) }), seq }));
+  assert.deepEqual(queueOrder(same, min(0)).map((e) => e.id), ['w1', 'w3', 'w7', 'w9']);
+});
+
 test('estimated waits: the minutes ahead over the open desks, rounded up', () => {
   const ordered = [{ minutes: 10 }, { minutes: 15 }, { minutes: 5 }, { minutes: 20 }];
   assert.deepEqual(estimatedWaits(ordered, 1), [0, 10, 25, 30]);

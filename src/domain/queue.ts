@@ -55,6 +55,8 @@ export interface QueueEntry {
   /** booked start, for appointments */
   startsAt?: number | null;
   deferredAt?: number | null;
+  /** the number's running count within its kind: who got a number first goes first when arrivals tie */
+  seq?: number;
   /** minutes this citizen will likely take at the desk */
   minutes: number;
 }
@@ -71,7 +73,7 @@ function group(e: QueueEntry, now: number): number {
 export function queueOrder<T extends QueueEntry>(entries: readonly T[], now: number): T[] {
   const key = (e: QueueEntry): number => (e.status === 'deferred' ? (e.deferredAt ?? e.arrivedAt) : e.priorityAt);
   return [...entries].sort((a, b) =>
-    group(a, now) - group(b, now) || key(a) - key(b) || a.arrivedAt - b.arrivedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    group(a, now) - group(b, now) || key(a) - key(b) || a.arrivedAt - b.arrivedAt || (a.seq ?? 0) - (b.seq ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**

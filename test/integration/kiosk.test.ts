@@ -104,6 +104,27 @@ describe('kiosk check-in', () => {
     assert.doesNotMatch(again.body, /T001|Mustermann/);
   });
 
+  test('the kiosk tells the wait the counter view shows: spread over the desks that called in the last hour', async () => {
+    const date = '2026-12-01';
+    at('08:00', date);
+    const ref = await book('a', '10:00', date);
+    at('09:40', date);
+    const api = (method: string, url: string, body?: unknown) => server.inject({
+      method: method as 'GET' | 'POST', url, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      ...(body ? { payload: JSON.stringify(body) } : {}),
+    });
+    for (let i = 0; i < 3; i++) assert.equal((await api('POST', '/api/v1/staff/queue/a/walk-ins', { concerns: [{ id: 'anmeldung', quantity: 1 }] })).statusCode, 201);
+    assert.equal((await api('POST', '/api/v1/staff/queue/a/call-next', { desk: 'platz-1' })).json().ticket.number, 'W001');
+    at('09:50', date);
+    const r = await kiosk(ref);
+    const number = />(T\d{3})</.exec(r.body)![1]!;
+    const queue = (await api('GET', '/api/v1/staff/queue/a')).json();
+    const shown = queue.waiting.find((t: { number: string }) => t.number === number).estimatedWaitMinutes;
+    // two walk-ins of 15 minutes ahead and one of the office's two desks at work: 30, not 15
+    assert.equal(shown, 30);
+    assert.match(r.body, new RegExp(`Geschätzte Wartezeit: etwa ${shown} Minuten`));
+  });
+
   test('unknown, another office\'s, another day\'s, and cancelled references get one identical answer; early ones learn from when', async () => {
     at('08:00');
     const other = await book('b', '09:30');

@@ -6,14 +6,14 @@
 // calling right now is skipped, so no two clerks ever get the same citizen.
 // The call is announced on the NOTIFY channel (delivered at commit) for the
 // waiting-room displays. Nobody waiting: `ticket: null`.
-import { queueOrder, type QueueEntry } from '../../domain/queue.ts';
 import type { Locale } from '../../domain/types.ts';
 import { withRetry } from '../../db/retry.ts';
-import { appointmentsOfTickets, lockIfWaiting, notifyCall, ticketsOfDay, updateTicket } from '../../db/repositories/queue-ticket-repo.ts';
+import { lockIfWaiting, notifyCall, ticketsOfDay, updateTicket } from '../../db/repositories/queue-ticket-repo.ts';
 import type { AppContext } from '../context.ts';
 import type { StaffUser } from '../staff/access.ts';
 import { recordQueueHistory } from './queue-history.ts';
 import { deskOf, openQueueOffice, ticketView, type TicketView } from './queue-office.ts';
+import { appointmentsOf, waitingLine } from './waiting-line.ts';
 
 export async function callNext(
   ctx: AppContext, user: StaffUser, q: { office: string; desk: string; locale: Locale },
@@ -23,14 +23,8 @@ export async function callNext(
   return withRetry(() =>
     ctx.db.transaction().execute(async (tx) => {
       const waiting = await ticketsOfDay(tx, ctx.orgId, q.office, qo.day, ['waiting', 'deferred']);
-      const apps = new Map((await appointmentsOfTickets(tx, ctx.orgId, waiting.flatMap((t) => (t.appointment_id ? [t.appointment_id] : []))))
-        .map((a) => [a.id, a]));
-      const entries = waiting.map((t): QueueEntry & { row: typeof t } => ({
-        id: t.id, kind: t.kind, status: t.status === 'deferred' ? 'deferred' : 'waiting', priorityAt: t.priority_at.getTime(),
-        arrivedAt: t.arrived_at.getTime(), startsAt: t.appointment_id ? apps.get(t.appointment_id)?.starts_at.getTime() ?? null : null,
-        deferredAt: t.deferred_at?.getTime() ?? null, minutes: 0, row: t,
-      }));
-      for (const e of queueOrder(entries, qo.now)) {
+      const apps = await appointmentsOf(tx, ctx.orgId, waiting);
+      for (const e of waitingLine(waiting, apps, qo)) {
         const locked = await lockIfWaiting(tx, ctx.orgId, e.id);
         if (!locked) continue; // another clerk has it
         const called = await updateTicket(tx, ctx.orgId, locked.id, {

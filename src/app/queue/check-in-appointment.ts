@@ -8,16 +8,16 @@
 // to do: too early (from when), too late (the front desk), not today, already
 // checked in (with the number).
 import { DomainError } from '../../domain/errors.ts';
-import { checkInOpensAt, checkInRefusal, priorityAt, ticketNumber } from '../../domain/queue.ts';
+import { checkInOpensAt, checkInRefusal } from '../../domain/queue.ts';
 import { localDateOf, localTimeOf } from '../../domain/time.ts';
 import type { Locale } from '../../domain/types.ts';
 import { withRetry } from '../../db/retry.ts';
-import { insertTicket, lastSeq, lockOfficeDay, ticketOfAppointment } from '../../db/repositories/queue-ticket-repo.ts';
+import { ticketOfAppointment } from '../../db/repositories/queue-ticket-repo.ts';
 import { effectiveStatus } from '../appointment-view.ts';
 import type { AppContext } from '../context.ts';
 import type { StaffUser } from '../staff/access.ts';
 import { loadForStaff } from '../staff/get-staff-appointment.ts';
-import { applyAttendance } from '../staff/record-attendance.ts';
+import { checkInWithTicket } from './issue-ticket.ts';
 import { queueOfficeOf, ticketView, type TicketView } from './queue-office.ts';
 
 export async function checkInAppointment(ctx: AppContext, user: StaffUser, q: { reference: string; locale: Locale }): Promise<TicketView> {
@@ -39,15 +39,7 @@ export async function checkInAppointment(ctx: AppContext, user: StaffUser, q: { 
         const params = refusal === 'too_early' ? { time: localTimeOf(checkInOpensAt(startsAt, qo.rules), qo.tz) } : undefined;
         throw new DomainError('not_allowed', { fields: { reference: { key: `queue.${refusal}`, ...(params ? { params } : {}) } } });
       }
-      await lockOfficeDay(tx, ctx.orgId, row.office_id, qo.day);
-      const number = ticketNumber('appointment', (await lastSeq(tx, ctx.orgId, row.office_id, qo.day, 'appointment')) + 1);
-      const updated = await applyAttendance(tx, ctx, user, catalog, row, 'checked_in', now, { ticket: number });
-      const ticket = await insertTicket(tx, {
-        org_id: ctx.orgId, office_id: row.office_id, day: qo.day, number, seq: Number(number.slice(1)), kind: 'appointment',
-        appointment_id: row.id, concerns: '[]',
-        priority_at: new Date(priorityAt({ kind: 'appointment', startsAt, arrivedAt: now }, qo.rules.lateGraceMinutes)),
-        arrived_at: new Date(now),
-      });
+      const { ticket, appointment: updated } = await checkInWithTicket(tx, ctx.orgId, user, qo, row);
       return ticketView(ticket, updated, qo, q.locale);
     }),
   );

@@ -4,13 +4,13 @@
 // takes walk-ins (`queue.walkIns`). They queue by arrival, filling the gaps
 // between the booked times (domain/queue.ts).
 import { DomainError } from '../../domain/errors.ts';
-import { ticketNumber } from '../../domain/queue.ts';
 import type { Locale, ServiceRequest } from '../../domain/types.ts';
 import { withRetry } from '../../db/retry.ts';
-import { insertTicket, lastSeq, lockOfficeDay } from '../../db/repositories/queue-ticket-repo.ts';
+import { insertTicket } from '../../db/repositories/queue-ticket-repo.ts';
 import type { AppContext } from '../context.ts';
 import { resolveSelection } from '../resolve-selection.ts';
 import type { StaffUser } from '../staff/access.ts';
+import { nextTicketNumber } from './issue-ticket.ts';
 import { openQueueOffice, ticketView, type TicketView } from './queue-office.ts';
 
 export async function createWalkIn(
@@ -21,10 +21,9 @@ export async function createWalkIn(
   const { requests } = resolveSelection(qo.catalog, q.office, q.concerns);
   return withRetry(() =>
     ctx.db.transaction().execute(async (tx) => {
-      await lockOfficeDay(tx, ctx.orgId, q.office, qo.day);
-      const seq = (await lastSeq(tx, ctx.orgId, q.office, qo.day, 'walk_in')) + 1;
+      const { number, seq } = await nextTicketNumber(tx, ctx.orgId, qo, 'walk_in');
       const ticket = await insertTicket(tx, {
-        org_id: ctx.orgId, office_id: q.office, day: qo.day, number: ticketNumber('walk_in', seq), seq, kind: 'walk_in',
+        org_id: ctx.orgId, office_id: q.office, day: qo.day, number, seq, kind: 'walk_in',
         appointment_id: null, concerns: JSON.stringify(requests.map((r) => ({ id: r.id, quantity: r.quantity }))),
         priority_at: new Date(qo.now), arrived_at: new Date(qo.now),
       });

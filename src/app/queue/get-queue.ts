@@ -4,12 +4,12 @@
 // the last calls (numbers and desks, newest first: what the display shows).
 // The estimate spreads the minutes of those ahead over the open desks: the
 // desks that called someone in the last hour, else all the office's desks.
-import { estimatedWaits, queueOrder, type QueueEntry } from '../../domain/queue.ts';
 import type { Desk, Locale } from '../../domain/types.ts';
-import { appointmentsOfTickets, lastCalls, ticketsOfDay } from '../../db/repositories/queue-ticket-repo.ts';
+import { lastCalls, ticketsOfDay } from '../../db/repositories/queue-ticket-repo.ts';
 import type { AppContext } from '../context.ts';
 import type { StaffUser } from '../staff/access.ts';
-import { deskName, openQueueOffice, ticketMinutes, ticketView, type TicketView } from './queue-office.ts';
+import { deskName, openQueueOffice, ticketView, type TicketView } from './queue-office.ts';
+import { appointmentsOf, waitEstimates, waitingLine } from './waiting-line.ts';
 
 export interface QueueView {
   office: { id: string; name: string };
@@ -26,23 +26,13 @@ export interface QueueView {
   noShow: number;
 }
 
-const OPEN_DESK_WINDOW_MS = 60 * 60_000;
-
 export async function getQueue(ctx: AppContext, user: StaffUser, q: { office: string; locale: Locale }): Promise<QueueView> {
   const qo = await openQueueOffice(ctx, user, q.office);
   const tickets = await ticketsOfDay(ctx.db, ctx.orgId, q.office, qo.day);
-  const apps = new Map((await appointmentsOfTickets(ctx.db, ctx.orgId, tickets.flatMap((t) => (t.appointment_id ? [t.appointment_id] : []))))
-    .map((a) => [a.id, a]));
+  const apps = await appointmentsOf(ctx.db, ctx.orgId, tickets);
   const appOf = (t: (typeof tickets)[number]) => (t.appointment_id ? apps.get(t.appointment_id) : undefined);
-
-  const entries = tickets.filter((t) => t.status === 'waiting' || t.status === 'deferred').map((t): QueueEntry & { row: typeof t } => ({
-    id: t.id, kind: t.kind, status: t.status === 'deferred' ? 'deferred' : 'waiting', priorityAt: t.priority_at.getTime(),
-    arrivedAt: t.arrived_at.getTime(), startsAt: appOf(t)?.starts_at.getTime() ?? null, deferredAt: t.deferred_at?.getTime() ?? null,
-    minutes: ticketMinutes(t, appOf(t), qo.catalog), row: t,
-  }));
-  const ordered = queueOrder(entries, qo.now);
-  const recentDesks = new Set(tickets.filter((t) => t.desk && t.called_at && qo.now - t.called_at.getTime() < OPEN_DESK_WINDOW_MS).map((t) => t.desk));
-  const waits = estimatedWaits(ordered, recentDesks.size || qo.rules.desks.length);
+  const ordered = waitingLine(tickets, apps, qo);
+  const waits = waitEstimates(ordered, tickets, qo);
 
   const byCall = (a: TicketView, b: TicketView) => (a.calledAt ?? '').localeCompare(b.calledAt ?? '');
   const calls = await lastCalls(ctx.db, ctx.orgId, q.office, qo.day, 10);

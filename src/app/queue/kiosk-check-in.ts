@@ -11,18 +11,19 @@
 // (from when), too late, or already checked in — never a name, concern, or
 // the number already given.
 import { DomainError } from '../../domain/errors.ts';
-import { checkInOpensAt, checkInRefusal, estimatedWaits, priorityAt, queueOrder, ticketNumber, type QueueEntry } from '../../domain/queue.ts';
+import { checkInOpensAt, checkInRefusal } from '../../domain/queue.ts';
 import { localDateOf, localTimeOf } from '../../domain/time.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Transaction } from 'kysely';
 import { withRetry } from '../../db/retry.ts';
 import { findByReference, findById } from '../../db/repositories/appointment-repo.ts';
-import { appointmentsOfTickets, insertTicket, lastSeq, lockOfficeDay, ticketOfAppointment, ticketsOfDay } from '../../db/repositories/queue-ticket-repo.ts';
+import { ticketOfAppointment, ticketsOfDay } from '../../db/repositories/queue-ticket-repo.ts';
 import { effectiveStatus } from '../appointment-view.ts';
 import type { AppContext } from '../context.ts';
 import { normalizeReference } from '../tokens.ts';
-import { applyAttendance } from '../staff/record-attendance.ts';
-import { queueOfficeOf, ticketMinutes, type QueueOffice } from './queue-office.ts';
+import { checkInWithTicket } from './issue-ticket.ts';
+import { queueOfficeOf, type QueueOffice } from './queue-office.ts';
+import { appointmentsOf, waitEstimates, waitingLine } from './waiting-line.ts';
 
 export type KioskResult =
   | { ok: true; number: string; waitMinutes: number }
@@ -56,35 +57,16 @@ export async function kioskCheckIn(ctx: AppContext, q: { office: string; referen
       const refusal = checkInRefusal(startsAt, qo.now, true, qo.rules);
       if (refusal === 'too_early') return { ok: false, why: 'too_early', time: localTimeOf(checkInOpensAt(startsAt, qo.rules), qo.tz) };
       if (refusal) return { ok: false, why: 'too_late' };
-      await lockOfficeDay(tx, ctx.orgId, row.office_id, qo.day);
-      const number = ticketNumber('appointment', (await lastSeq(tx, ctx.orgId, row.office_id, qo.day, 'appointment')) + 1);
-      await applyAttendance(tx, ctx, null, qo.catalog, row, 'checked_in', qo.now, { ticket: number });
-      await insertTicket(tx, {
-        org_id: ctx.orgId, office_id: row.office_id, day: qo.day, number, seq: Number(number.slice(1)), kind: 'appointment',
-        appointment_id: row.id, concerns: '[]',
-        priority_at: new Date(priorityAt({ kind: 'appointment', startsAt, arrivedAt: qo.now }, qo.rules.lateGraceMinutes)),
-        arrived_at: new Date(qo.now),
-      });
-      return { ok: true, number, waitMinutes: await waitOf(tx, ctx.orgId, qo, number) };
+      const { ticket } = await checkInWithTicket(tx, ctx.orgId, null, qo, row);
+      return { ok: true, number: ticket.number, waitMinutes: await waitOf(tx, ctx.orgId, qo, ticket.number) };
     }),
   );
   return result;
 }
 
-/** Estimated minutes until `number` is called: those ahead of it spread over the office's desks. */
+/** Estimated minutes until `number` is called, as the counter view estimates it. */
 async function waitOf(tx: Transaction<Database>, orgId: string, qo: QueueOffice, number: string): Promise<number> {
-  const tickets = await ticketsOfDay(tx, orgId, qo.office.id, qo.day, ['waiting', 'deferred']);
-  const apps = new Map((await appointmentsOfTickets(tx, orgId, tickets.flatMap((t) => (t.appointment_id ? [t.appointment_id] : []))))
-    .map((a) => [a.id, a]));
-  const entries = tickets.map((t): QueueEntry & { number: string } => {
-    const a = t.appointment_id ? apps.get(t.appointment_id) : undefined;
-    return {
-      id: t.id, number: t.number, kind: t.kind, status: t.status === 'deferred' ? 'deferred' : 'waiting', priorityAt: t.priority_at.getTime(),
-      arrivedAt: t.arrived_at.getTime(), startsAt: a?.starts_at.getTime() ?? null, deferredAt: t.deferred_at?.getTime() ?? null,
-      minutes: ticketMinutes(t, a, qo.catalog),
-    };
-  });
-  const ordered = queueOrder(entries, qo.now);
-  const waits = estimatedWaits(ordered, qo.rules.desks.length);
-  return waits[ordered.findIndex((e) => e.number === number)] ?? 0;
+  const tickets = await ticketsOfDay(tx, orgId, qo.office.id, qo.day);
+  const line = waitingLine(tickets, await appointmentsOf(tx, orgId, tickets), qo);
+  return waitEstimates(line, tickets, qo)[line.findIndex((e) => e.row.number === number)] ?? 0;
 }
