@@ -87,7 +87,39 @@ export async function newPage(browser: Browser, opts: { javaScript?: boolean; wi
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
   context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
   const page = await context.newPage();
+  explainWaits(page);
   return { context, page };
+}
+
+/**
+ * A wait for the next page that runs out says where the browser is instead
+ * and which requests are still unanswered, so a failure seen once on a busy
+ * CI machine can be understood from its log.
+ */
+function explainWaits(page: Page): void {
+  const pending = new Map<object, string>();
+  const documents: string[] = [];
+  page.on('request', (r) => pending.set(r, `${r.method()} ${r.url()}`));
+  page.on('requestfinished', (r) => pending.delete(r));
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'document') documents.push(`${r.request().method()} ${new URL(r.url()).pathname} ${r.status()}`);
+  });
+  page.on('requestfailed', (r) => pending.set(r, `${r.method()} ${r.url()} failed: ${r.failure()?.errorText ?? '?'}`));
+  const waitForURL = page.waitForURL.bind(page);
+  page.waitForURL = async (...args: Parameters<Page['waitForURL']>) => {
+    try {
+      return await waitForURL(...args);
+    } catch (e) {
+      const heading = await page.locator('h1').first().innerText({ timeout: 1_000 }).catch(() => '?');
+      const errors = await page.locator('.az-error-summary').allInnerTexts().catch(() => []);
+      throw new Error(
+        `${(e as Error).message.split('\n')[0]}\n  the browser is at ${page.url()} ("${heading}")${errors.length ? `, errors: ${errors.join(' | ')}` : ''}`
+          + `\n  requests without an answer: ${[...pending.values()].join('; ') || 'none'}`
+          + `\n  the last pages asked for: ${documents.slice(-6).join(', ')}`,
+        { cause: e },
+      );
+    }
+  };
 }
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -158,6 +190,15 @@ const TAKE_SCREENSHOTS = process.env.SCREENSHOTS === '1';
  */
 export async function checkReflow(page: Page, name: string): Promise<void> {
   const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  // A focused field is scrolled into view by Chromium some frames after a
+  // resize, which would move the next button under the test's click (seen as
+  // a click that sent nothing): take the focus away while resizing, and put
+  // focus and scroll position back afterwards.
+  const focused = await page.evaluateHandle(() => {
+    const el = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    el?.blur();
+    return { el, x: window.scrollX, y: window.scrollY };
+  });
   await page.setViewportSize({ width: 320, height: 900 });
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   if (wide > 320) throw new Error(`${name}: ${wide} px wide at a 320 px viewport`);
@@ -169,6 +210,11 @@ export async function checkReflow(page: Page, name: string): Promise<void> {
     }
   }
   await page.setViewportSize(size);
+  await focused.evaluate(({ el, x, y }) => {
+    window.scrollTo(x, y);
+    el?.focus({ preventScroll: true });
+  });
+  await focused.dispose();
 }
 
 /** axe-core must find nothing on the page; when named, it must also reflow at 320 px (and is photographed with SCREENSHOTS=1). */
