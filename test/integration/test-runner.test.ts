@@ -38,12 +38,18 @@ test('${name}', async () => {
 });
 `;
 
+function withoutRunnerSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { TEST_CONCURRENCY, TEST_BROWSER_CONCURRENCY, TEST_FILE_TIMEOUT_MS, ...rest } = env;
+  return rest;
+}
+
 function runRunner(dir: string, env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; out: string; ms: number }> {
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(dir, 'scripts/run-tests.mjs'), ...args], {
       cwd: dir,
-      env: { ...process.env, ...env },
+      // the runner's own settings come from the test, not from whoever runs the suite
+      env: { ...withoutRunnerSettings(process.env), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
