@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import { freshDataDir } from '../../test/helpers/database.ts';
 import { openDatabase } from './connection.ts';
 import { DataDirLockedError, LOCK_FILE, acquireDataDirLock, lockFilePath } from './lock.ts';
 
@@ -17,6 +18,12 @@ const freshDir = () => {
   const d = mkdtempSync(join(tmpdir(), 'amtszeit-lock-'));
   dirs.push(d);
   return d;
+};
+/** A data directory holding a database already (copied: an initdb per case would cost seconds). */
+const databaseDir = async () => {
+  const { dir, dataDir } = await freshDataDir('amtszeit-lock-');
+  dirs.push(dir);
+  return dataDir;
 };
 after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -59,7 +66,7 @@ describe('data-dir lock', () => {
   });
 
   test('a second open in this process is refused and the lock is left as it was', async () => {
-    const dir = freshDir();
+    const dir = await databaseDir();
     const h = await openDatabase({ dataDir: dir });
     try {
       const before = readFileSync(lockFilePath(dir), 'utf8');
@@ -80,7 +87,7 @@ describe('data-dir lock', () => {
   });
 
   test('another process is refused while this one holds the dir, and may open it after close', async () => {
-    const dir = freshDir();
+    const dir = await databaseDir();
     const h = await openDatabase({ dataDir: dir });
     await sql`CREATE TABLE kept (v text)`.execute(h.db);
     await sql`INSERT INTO kept VALUES ('persisted')`.execute(h.db);
@@ -111,14 +118,14 @@ describe('data-dir lock', () => {
   });
 
   test('the lock is released when the process exits without close()', async () => {
-    const dir = freshDir();
+    const dir = await databaseDir();
     const r = await child(dir, 'exit');
     assert.equal(r.code, 0, r.stderr);
     assert.equal(existsSync(lockFilePath(dir)), false);
   });
 
   test('a stale lock (dead pid) is taken over, with a warning', async () => {
-    const dir = freshDir();
+    const dir = await databaseDir();
     const pid = deadPid();
     writeFileSync(join(dir, LOCK_FILE), `${pid}\n`);
     const warnings: object[] = [];

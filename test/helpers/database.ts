@@ -3,7 +3,8 @@
 // on close). REQUIRE_POSTGRES=1 makes a missing TEST_DATABASE_URL an error, so
 // CI cannot skip the PostgreSQL runs silently.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connection.ts';
@@ -116,6 +117,45 @@ function migratedSnapshot(): Promise<Blob> {
     } finally {
       await handle.close();
     }
+  })());
+}
+
+/**
+ * A new directory holding an empty, migrated PGlite data directory at
+ * `<dir>/data`, as a fresh start would leave it. Copied from a template made
+ * once per migrations and PGlite version (an initdb costs seconds on a busy
+ * 2-core machine; a copy, milliseconds). The caller removes `dir`.
+ */
+export async function freshDataDir(prefix = 'amtszeit-data-'): Promise<{ dir: string; dataDir: string }> {
+  const template = await migratedDataDir();
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dataDir = join(dir, 'data');
+  cpSync(template, dataDir, { recursive: true });
+  return { dir, dataDir };
+}
+
+let dataDirTemplate: Promise<string> | null = null;
+
+function migratedDataDir(): Promise<string> {
+  return (dataDirTemplate ??= (async () => {
+    const cache = join(ROOT, 'node_modules/.cache/amtszeit-tests');
+    const dir = join(cache, `pglite-datadir-${snapshotKey()}`);
+    if (existsSync(dir)) return dir;
+    mkdirSync(cache, { recursive: true });
+    const tmp = `${dir}.${process.pid}.tmp`;
+    rmSync(tmp, { recursive: true, force: true });
+    const handle = await openDatabase({ dataDir: tmp });
+    try {
+      await migrateToLatest(handle.db);
+    } finally {
+      await handle.close(); // also removes the lock file
+    }
+    try {
+      renameSync(tmp, dir); // atomic: another test process may have made it meanwhile
+    } catch {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    return dir;
   })());
 }
 

@@ -1,9 +1,12 @@
-// The `amtszeit` CLI as a user runs it: separate processes on a PGlite data dir.
+// The `amtszeit` CLI on a PGlite data dir: as a user runs it, in separate
+// processes, for each kind of outcome (help, exit 2 with the problems on
+// stderr, the data-dir lock between processes); longer sequences of commands
+// go through the same entry (runCli) in this process, which saves a process
+// start per command.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { bookAppointment } from '../../src/app/book-appointment.ts';
@@ -11,6 +14,8 @@ import { createAppContext } from '../../src/app/context.ts';
 import { openDatabase } from '../../src/db/connection.ts';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
 import { addDays, localDateOf, weekdayOf, zonedInstant, toRfc3339 } from '../../src/domain/time.ts';
+import { cliInProcess } from '../helpers/cli-in-process.ts';
+import { freshDataDir } from '../helpers/database.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -24,12 +29,15 @@ function cli(args: string[], env: Record<string, string>) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+const run = (args: string[], env: Record<string, string>) => cliInProcess(args, { LOG_LEVEL: 'silent', ...env });
+
 describe('amtszeit CLI', () => {
   let dir: string;
   let env: Record<string, string>;
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'amtszeit-cli-'));
-    env = { DATA_DIR: join(dir, 'data') };
+  before(async () => {
+    const fresh = await freshDataDir('amtszeit-cli-');
+    dir = fresh.dir;
+    env = { DATA_DIR: fresh.dataDir };
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -42,7 +50,7 @@ describe('amtszeit CLI', () => {
     assert.equal(cli(['config', 'import'], env).code, 2);
   });
 
-  test('an invalid file exits 2 listing every problem as path: message, and changes nothing', () => {
+  test('an invalid file exits 2 listing every problem as path: message, and changes nothing', async () => {
     const bad = join(dir, 'bad.yaml');
     const config = parse(readFileSync(DEMO_CONFIG_PATH, 'utf8'));
     config.offices[0].hours[0].to = '07:00';
@@ -54,26 +62,26 @@ describe('amtszeit CLI', () => {
     assert.match(r.err, /offices\[0\]\.hours\[0\]\.to: /);
     assert.match(r.err, /offices\[0\]\.slotMinutes: /);
     assert.match(r.err, /services\[0\]\.colour: /);
-    const missing = cli(['config', 'import', join(dir, 'nope.yaml')], env);
+    const missing = await run(['config', 'import', join(dir, 'nope.yaml')], env);
     assert.notEqual(missing.code, 0);
     // nothing was imported: export has nothing to show
-    const exp = cli(['config', 'export'], env);
+    const exp = await run(['config', 'export'], env);
     assert.equal(exp.code, 1);
     assert.match(exp.err, /No organization/);
   });
 
-  test('demo, export, dry run and re-import round-trip', () => {
+  test('demo, export, dry run and re-import round-trip', async () => {
     assert.equal(cli(['demo'], env).code, 0);
     const first = cli(['config', 'export'], env);
     assert.equal(first.code, 0, first.err);
     assert.match(first.out, /Stadt Markkleeberg/);
     const file = join(dir, 'export.yaml');
     writeFileSync(file, first.out);
-    const dry = cli(['config', 'import', file, '--dry-run'], env);
+    const dry = await run(['config', 'import', file, '--dry-run'], env);
     assert.equal(dry.code, 0, dry.err);
     assert.match(dry.out, /dry run/);
-    assert.equal(cli(['config', 'import', file], env).code, 0);
-    assert.equal(cli(['config', 'export'], env).out, first.out);
+    assert.equal((await run(['config', 'import', file], env)).code, 0);
+    assert.equal((await run(['config', 'export'], env)).out, first.out);
   });
 
   test('a change that strands an upcoming appointment is refused, or kept with --keep-conflicts', async () => {
@@ -94,7 +102,7 @@ describe('amtszeit CLI', () => {
     } finally {
       await handle.close();
     }
-    const config = parse(cli(['config', 'export'], env).out);
+    const config = parse((await run(['config', 'export'], env)).out);
     config.offices[0].hours = config.offices[0].hours.map((h: { days: string[] }) => ({ ...h, days: h.days.filter((d) => d !== 'tue') }))
       .filter((h: { days: string[] }) => h.days.length > 0);
     const file = join(dir, 'no-tuesday.yaml');
@@ -103,11 +111,11 @@ describe('amtszeit CLI', () => {
     assert.equal(refused.code, 2, refused.out + refused.err);
     assert.ok(refused.err.includes(reference!), refused.err);
     assert.match(refused.err, /offices\[0\]\.hours: appointment .* outside the opening hours/);
-    assert.match(JSON.stringify(parse(cli(['config', 'export'], env).out).offices[0].hours), /tue/);
-    const kept = cli(['config', 'import', file, '--keep-conflicts'], env);
+    assert.match(JSON.stringify(parse((await run(['config', 'export'], env)).out).offices[0].hours), /tue/);
+    const kept = await run(['config', 'import', file, '--keep-conflicts'], env);
     assert.equal(kept.code, 0, kept.err);
     assert.ok(kept.out.includes(reference!));
-    assert.doesNotMatch(JSON.stringify(parse(cli(['config', 'export'], env).out).offices[0].hours), /tue/);
+    assert.doesNotMatch(JSON.stringify(parse((await run(['config', 'export'], env)).out).offices[0].hours), /tue/);
     const handle2 = await openDatabase({ dataDir: env.DATA_DIR });
     try {
       const row = await handle2.db.selectFrom('appointments').select(['status', 'conflict']).where('reference', '=', reference!.replace('-', '')).executeTakeFirstOrThrow();

@@ -1,11 +1,10 @@
-// `amtszeit user add` as a user runs it (separate processes on a PGlite data
-// dir), and the demo admin that `serve` creates only outside production.
+// `amtszeit user add` as a user runs it (a separate process on a PGlite data
+// dir for each kind of outcome; further cases through the same entry, runCli,
+// in this process), and the demo admin that `serve` creates only outside production.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { createAppContext } from '../../src/app/context.ts';
 import { logIn } from '../../src/app/staff/log-in.ts';
 import { createDemoAdmin } from '../../src/cli/user-commands.ts';
@@ -13,6 +12,8 @@ import { servedDemo } from '../../src/cli/serve.ts';
 import { openDatabase } from '../../src/db/connection.ts';
 import { parseEnv } from '../../src/env.ts';
 import { createTestApp } from '../fixtures/test-app.ts';
+import { cliInProcess } from '../helpers/cli-in-process.ts';
+import { freshDataDir } from '../helpers/database.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -23,13 +24,16 @@ function cli(args: string[], env: Record<string, string>) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+const run = (args: string[], env: Record<string, string>) => cliInProcess(args, { LOG_LEVEL: 'silent', AMTSZEIT_PASSWORD: '', ...env });
+
 describe('amtszeit user add', () => {
   let dir: string;
   let env: Record<string, string>;
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'amtszeit-user-'));
-    env = { DATA_DIR: join(dir, 'data') };
-    assert.equal(cli(['demo'], env).code, 0);
+  before(async () => {
+    const fresh = await freshDataDir('amtszeit-user-');
+    dir = fresh.dir;
+    env = { DATA_DIR: fresh.dataDir };
+    assert.equal((await run(['demo'], env)).code, 0);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -40,7 +44,7 @@ describe('amtszeit user add', () => {
     const password = /Password \(shown only now\): (\S+)/.exec(gen.out)?.[1];
     assert.ok(password && password.length >= 20);
 
-    const fixed = cli(['user', 'add', '--email', 'clerk@example.org', '--name', 'Carl', '--role', 'clerk', '--office', 'einwohnermeldeamt'], {
+    const fixed = await run(['user', 'add', '--email', 'clerk@example.org', '--name', 'Carl', '--role', 'clerk', '--office', 'einwohnermeldeamt'], {
       ...env, AMTSZEIT_PASSWORD: 'a very long password',
     });
     assert.equal(fixed.code, 0, fixed.err);
@@ -57,17 +61,17 @@ describe('amtszeit user add', () => {
     }
   });
 
-  test('bad input exits 2 and says why', () => {
+  test('bad input exits 2 and says why', async () => {
     const dup = cli(['user', 'add', '--email', 'admin@example.org', '--name', 'X', '--role', 'admin'], env);
     assert.equal(dup.code, 2);
     assert.match(dup.err, /email: a user with this e-mail address exists/);
-    const bad = cli(['user', 'add', '--email', 'x@example.org', '--name', 'X', '--role', 'boss', '--office', 'nowhere'], env);
+    const bad = await run(['user', 'add', '--email', 'x@example.org', '--name', 'X', '--role', 'boss', '--office', 'nowhere'], env);
     assert.equal(bad.code, 2);
     assert.match(bad.err, /role: must be admin, lead or clerk/);
     assert.match(bad.err, /offices: unknown office/);
-    assert.equal(cli(['user', 'add', '--email', 'y@example.org', '--name', 'Y', '--role', 'clerk'], env).code, 2);
-    assert.equal(cli(['user', 'add', '--email'], env).code, 2);
-    assert.equal(cli(['user', 'remove'], env).code, 2);
+    assert.equal((await run(['user', 'add', '--email', 'y@example.org', '--name', 'Y', '--role', 'clerk'], env)).code, 2);
+    assert.equal((await run(['user', 'add', '--email'], env)).code, 2);
+    assert.equal((await run(['user', 'remove'], env)).code, 2);
     assert.match(cli(['help'], env).out, /user add --email E --name N --role admin\|lead\|clerk/);
   });
 });

@@ -3,11 +3,10 @@
 // cli.test.ts runs the command in separate processes.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { openDatabase } from '../../src/db/connection.ts';
 import { cliInProcess } from '../helpers/cli-in-process.ts';
+import { freshDataDir } from '../helpers/database.ts';
 
 const cli = (args: string[], env: Record<string, string>) =>
   cliInProcess(args, { LOG_LEVEL: 'silent', AMTSZEIT_PASSWORD: 'a very long password', ...env });
@@ -16,8 +15,9 @@ describe('amtszeit user deactivate and token --list/--revoke', () => {
   let dir: string;
   let env: Record<string, string>;
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'amtszeit-user-admin-'));
-    env = { DATA_DIR: join(dir, 'data') };
+    const fresh = await freshDataDir('amtszeit-user-admin-');
+    dir = fresh.dir;
+    env = { DATA_DIR: fresh.dataDir };
     assert.equal((await cli(['demo'], env)).code, 0);
     assert.equal((await cli(['user', 'add', '--email', 'boss@example.org', '--name', 'Boss', '--role', 'admin'], env)).code, 0);
     assert.equal((await cli(['user', 'add', '--email', 'carl@example.org', '--name', 'Carl', '--role', 'clerk', '--office', 'einwohnermeldeamt'], env)).code, 0);
