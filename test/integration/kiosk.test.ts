@@ -86,7 +86,12 @@ describe('kiosk check-in', () => {
     assert.match(r.body, />T001</);
     assert.match(r.body, /Bitte nehmen Sie Platz\. Ihre Nummer wird auf dem Bildschirm aufgerufen\./);
     assert.match(r.body, /Geschätzte Wartezeit|Sie sind als Nächstes an der Reihe/);
-    assert.match(r.body, /<meta http-equiv="refresh" content="20;url=\/kiosk\/a\?lang=de"/);
+    // back to the empty form after 20 s: a meta refresh only without script; with it a countdown that can be extended
+    assert.match(r.body, /<noscript><meta http-equiv="refresh" content="20;url=\/kiosk\/a\?lang=de"\/?><\/noscript>/);
+    assert.match(r.body, /data-return-seconds="20" data-extend-seconds="60" data-home="\/kiosk\/a\?lang=de"/);
+    assert.match(r.body, /Diese Seite kehrt in 20 Sekunden von selbst zum Anfang zurück\./);
+    assert.match(r.body, /<p hidden=""><button type="button" class="kern-btn kern-btn--secondary az-kiosk__longer"><span class="kern-label">Länger anzeigen</);
+    assert.match(r.body, /<script src="\/static\/kiosk\.js\?v=[^"]+" defer=""><\/script>/);
     assert.doesNotMatch(r.body, /Mustermann/);
     assert.ok(!r.body.includes(ref) && !r.body.includes(ref.replace('-', '')), 'no reference in the answer');
     const day = await server.inject({ method: 'GET', url: '/api/v1/staff/day?office=a&date=2026-11-30', headers: { authorization: `Bearer ${token}` } });

@@ -1,8 +1,9 @@
 // The self-service kiosk (/kiosk/{officeId}): one field, the booking reference
 // (a QR scanner types it like a keyboard, so the field has the focus), and after
 // sending either the waiting number, very large, or one message in words. Every
-// answer after a POST returns to the empty form by itself after 20 seconds
-// (meta refresh to the GET page), so the next person sees nothing of it.
+// answer after a POST returns to the empty form by itself after 20 seconds, so
+// the next person sees nothing of it: a countdown with "Länger anzeigen" (each
+// press adds a minute; WCAG 2.2.1) in kiosk.js, a meta refresh without script.
 // No name, concern, or reference is ever shown; the field is never refilled.
 import { ASSET_VERSION } from '../layout.tsx';
 import { Button, ButtonLink } from '../components.tsx';
@@ -10,6 +11,8 @@ import type { Locale } from '../../../domain/types.ts';
 import { kioskTexts } from './kiosk-texts.ts';
 
 export const KIOSK_RETURN_SECONDS = 20;
+/** What one press of "Länger anzeigen" adds. */
+export const KIOSK_EXTEND_SECONDS = 60;
 
 export type KioskOutcome =
   | { kind: 'form' }
@@ -29,7 +32,9 @@ export function KioskPage(props: { locale: Locale; office: string; url: string; 
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        {outcome.kind !== 'form' ? <meta http-equiv="refresh" content={`${KIOSK_RETURN_SECONDS};url=${home}`} /> : null}
+        {outcome.kind !== 'form' ? (
+          <noscript><meta http-equiv="refresh" content={`${KIOSK_RETURN_SECONDS};url=${home}`} /></noscript>
+        ) : null}
         <title>{`${errors ? (locale === 'de' ? 'Fehler: ' : 'Error: ') : ''}${t.title} – ${props.office}`}</title>
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href={asset('kern/kern.min.css')} />
@@ -50,14 +55,16 @@ export function KioskPage(props: { locale: Locale; office: string; url: string; 
         </header>
         <main id="inhalt" class="kern-container az-main">
           {outcome.kind === 'number' ? (
+            <>
             <div role="status">
               <h1 class="kern-heading-large">{t.numberIs}</h1>
               <p class="kern-heading-display az-kiosk__number" id="wartenummer">{outcome.number}</p>
               <p class="kern-body kern-body--large">{t.wait(outcome.waitMinutes)}</p>
               <p class="kern-body kern-body--large">{t.sit}</p>
-              <p><ButtonLink href={home} label={t.back} /></p>
-              <p class="kern-hint">{t.backHint}</p>
             </div>
+            <p><ButtonLink href={home} label={t.back} /></p>
+            <ReturnNotice t={t} home={home} />
+            </>
           ) : (
             <>
               <h1 class="kern-heading-large">{t.title}</h1>
@@ -69,6 +76,7 @@ export function KioskPage(props: { locale: Locale; office: string; url: string; 
                   </div>
                 </div>
               ) : null}
+              {outcome.kind === 'message' ? <ReturnNotice t={t} home={home} /> : null}
               <p class="kern-body kern-body--large">{t.intro}</p>
               <form method="post" action={`${props.url}?lang=${locale}`} novalidate>
                 <input type="hidden" name="_csrf" value={props.csrf} />
@@ -95,7 +103,27 @@ export function KioskPage(props: { locale: Locale; office: string; url: string; 
             </>
           )}
         </main>
+        {outcome.kind !== 'form' ? <script src={asset('kiosk.js')} defer></script> : null}
       </body>
     </html>
+  );
+}
+
+/**
+ * "This page returns to the start in 20 seconds" and, with script, a button
+ * that keeps the answer longer. The countdown is outside any live region (it
+ * would be read out every second); a press is confirmed once, in words.
+ */
+function ReturnNotice(props: { t: ReturnType<typeof kioskTexts>; home: string }) {
+  const { t } = props;
+  return (
+    <div class="az-kiosk__return" data-return-seconds={KIOSK_RETURN_SECONDS} data-extend-seconds={KIOSK_EXTEND_SECONDS} data-home={props.home}
+      data-hint={t.backHint(999).replace('999', '{s}')} data-hint-one={t.backHint(1)} data-kept={t.keptLonger(999).replace('999', '{s}')}>
+      <p class="kern-hint az-kiosk__countdown">{t.backHint(KIOSK_RETURN_SECONDS)}</p>
+      <p hidden>
+        <button type="button" class="kern-btn kern-btn--secondary az-kiosk__longer"><span class="kern-label">{t.keepLonger}</span></button>
+      </p>
+      <p class="kern-sr-only" role="status"></p>
+    </div>
   );
 }
