@@ -1,5 +1,8 @@
-// Back office day view (/staff): fetches the same page afresh every minute and
-// puts the day's content (#az-day) in place, piece by piece, where it changed.
+// Back office pages that refresh themselves: the day view (/staff, #az-day,
+// every minute) and the counter view (/staff/schalter, its waiting list and
+// last calls, #az-queue, every 15 seconds; the box #az-refresh names region and
+// interval). Fetches the same page afresh and puts the region's content in
+// place, piece by piece, where it changed.
 // It waits while a form field is focused or has been changed, and while the
 // focus is inside the day's content, so nothing typed and no one's place is
 // lost ("Jetzt aktualisieren" refreshes at once). "Stand: 09:14" is the time of
@@ -10,13 +13,14 @@
 // the session has ended, refreshing stops and says so. Without script the page
 // is a plain page that is reloaded by hand.
 {
-  const EVERY = 60000;
   const RETRY = 5000;
-  const KEY = 'amtszeit-day-refresh-paused';
   const box = document.getElementById('az-refresh');
-  const region = document.getElementById('az-day');
+  const regionId = (box && box.dataset.region) || 'az-day';
+  const region = document.getElementById(regionId);
   if (box && region) {
     const d = box.dataset;
+    const EVERY = (Number(d.seconds) || 60) * 1000;
+    const KEY = `amtszeit-refresh-paused-${regionId}`;
     const state = document.getElementById('az-refresh-state');
     const live = document.getElementById('az-refresh-live');
     const asOf = document.getElementById('az-asof');
@@ -39,10 +43,15 @@
     const changed = (f) => {
       if (f.disabled || ['hidden', 'submit', 'button', 'reset', 'image'].includes(f.type)) return false;
       if (f.type === 'checkbox' || f.type === 'radio') return f.checked !== f.defaultChecked;
-      if (f instanceof HTMLSelectElement) return [...f.options].some((o) => o.selected !== o.defaultSelected);
+      if (f instanceof HTMLSelectElement) {
+        const options = [...f.options];
+        // no option marked selected in the HTML: the browser shows the first one, and that is no change
+        if (!f.multiple && !options.some((o) => o.defaultSelected)) return f.selectedIndex !== options.findIndex((o) => !o.disabled);
+        return options.some((o) => o.selected !== o.defaultSelected);
+      }
       return f.value !== f.defaultValue || (f.validity && f.validity.badInput);
     };
-    /** Someone is in the middle of something: a field focused or changed, or the focus inside the day's content. */
+    /** Someone is in the middle of something: a field focused or changed, or the focus inside the refreshed content. */
     const editing = () => {
       const a = document.activeElement;
       if (a && a !== document.body && region.contains(a)) return true;
@@ -50,7 +59,7 @@
       return [...document.querySelectorAll('input, select, textarea')].some(changed);
     };
 
-    /** What a change is announced for: the day's content without its free gaps, which shrink as the clock runs. */
+    /** What a change is announced for: the content without the day view's free gaps, which shrink as the clock runs. */
     const gist = (root) => {
       const copy = root.cloneNode(true);
       copy.querySelectorAll('.az-slot--free').forEach((n) => n.remove());
@@ -73,9 +82,9 @@
         }
         if (!res.ok && res.status !== 400) throw new Error(String(res.status));
         const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
-        const next = doc.getElementById('az-day');
+        const next = doc.getElementById(regionId);
         const time = doc.getElementById('az-asof');
-        if (!next || !time) throw new Error('no day view');
+        if (!next || !time) throw new Error('not the same page');
         if (!force && editing()) {
           due = Date.now() + RETRY;
           show(d.waiting);

@@ -66,6 +66,11 @@ describe('counter view (/staff/schalter)', () => {
     assert.match(chosen.body, /<option value="platz-1" selected[^>]*>Platz 1/);
     assert.match(chosen.body, /Nächste\/n aufrufen/);
     assert.match(chosen.body, /href="\/staff\/schalter"[^>]*>Schalter \/ Aufruf/);
+    // the waiting list and the last calls refresh themselves with script; without it, a reload link for this desk
+    assert.match(chosen.body, /id="az-refresh" data-region="az-queue" data-seconds="15"/);
+    assert.match(chosen.body, /<div id="az-queue">\s*<h2[^>]*id="wartend-titel"/);
+    assert.match(chosen.body, /<noscript> · Ohne JavaScript aktualisiert sich die Seite nicht von selbst: <a class="kern-link" href="\/staff\/schalter\?office=a&amp;platz=platz-1">neu laden<\/a>/);
+    assert.match(chosen.body, /<script src="\/static\/staff-day\.js\?v=[^"]+" defer=""><\/script>/);
     const bad = await clerk1.get('/staff/schalter?office=a&platz=platz-9');
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /id="platz-error"/);

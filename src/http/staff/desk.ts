@@ -22,6 +22,7 @@ import type { TicketView } from '../../app/queue/queue-office.ts';
 import type { AppContext } from '../../app/context.ts';
 import { DomainError, isDomainError } from '../../domain/errors.ts';
 import type { Locale } from '../../domain/types.ts';
+import { localTimeOf } from '../../domain/time.ts';
 import { message } from '../messages.ts';
 import { formBody, redirect, sendPage } from '../web/page.ts';
 import { DeskPage, type DeskNotice } from '../views/staff/desk-page.tsx';
@@ -70,6 +71,7 @@ export function registerDeskRoutes(app: FastifyInstance, { ctx, write }: StaffDe
         return s ? [{ id, name: s.name[locale], max: s.maxQuantity }] : [];
       }),
       notice: shown.notice, errors, reference: shown.reference, quantities: shown.quantities,
+      asOf: localTimeOf(ctx.now(), catalog.config.organization.timezone),
     }), status);
   }
 

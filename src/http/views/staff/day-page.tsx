@@ -14,6 +14,7 @@ import { plansTexts } from './plans-texts.ts';
 import { formatDate } from '../format.ts';
 import { texts } from '../texts.ts';
 import type { Block, Closure } from '../../../domain/types.ts';
+import { RefreshBox } from './refresh-box.tsx';
 
 const apptUrl = (ref: string) => `/staff/termin/${encodeURIComponent(ref)}`;
 
@@ -63,22 +64,8 @@ export function DayPage(props: {
           </>
         ) : null}
       </p>
-      <div class="az-refresh az-noprint" id="az-refresh" data-paused={t.dayView.refreshPaused} data-every={t.dayView.refreshEvery}
-        data-waiting={t.dayView.refreshWaiting} data-failed={t.dayView.refreshFailed} data-expired={t.dayView.refreshExpired}
-        data-pause={t.dayView.pause} data-resume={t.dayView.resume} data-refreshed={t.dayView.refreshed('{time}')}>
-        <p class="kern-body az-refresh__line">
-          <span id="az-asof" data-time={props.asOf}>{t.dayView.asOf(props.asOf)}</span>
-          <span id="az-refresh-state" class="az-refresh__state"></span>
-          <noscript>
-            {' · '}{t.dayView.noScriptRefresh} <a class="kern-link" href={props.showCancelled ? props.cancelledLinks.show : props.cancelledLinks.hide}>{t.dayView.reload}</a>
-          </noscript>
-        </p>
-        <div class="az-refresh__buttons" hidden>
-          <button type="button" class="kern-btn kern-btn--tertiary" id="az-refresh-now"><span class="kern-label">{t.dayView.refreshNow}</span></button>
-          <button type="button" class="kern-btn kern-btn--tertiary" id="az-refresh-pause"><span class="kern-label">{t.dayView.pause}</span></button>
-        </div>
-        <p class="kern-sr-only" role="status" id="az-refresh-live"></p>
-      </div>
+      <RefreshBox t={t.dayView} every={t.dayView.refreshEvery} failed={t.dayView.refreshFailed} refreshed={t.dayView.refreshed}
+        region="az-day" seconds={60} asOf={props.asOf} reloadHref={props.showCancelled ? props.cancelledLinks.show : props.cancelledLinks.hide} />
       <div id="az-day" class="az-dayview">
       {conflicts.length > 0 ? (
         <Alert kind="danger" title={t.dayView.conflicts(conflicts.length)} role="alert">

@@ -2,7 +2,8 @@
 // "call next" with the called number shown big, the actions on the ticket(s)
 // called to this desk, recording a booked citizen's arrival, a walk-in ticket,
 // the waiting list (names for booked citizens only) and the last calls.
-// Plain forms: works without JavaScript.
+// Plain forms: works without JavaScript. With it, the waiting list and the
+// last calls (#az-queue) refresh themselves every 15 seconds (staff-day.js).
 import type { QueueView } from '../../../app/queue/get-queue.ts';
 import type { TicketView } from '../../../app/queue/queue-office.ts';
 import { localTimeOf } from '../../../domain/time.ts';
@@ -10,6 +11,12 @@ import { Alert, ErrorText, SelectField, TextField, describedBy } from '../compon
 import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
 import { AdminErrorSummary, errorOf, type FormError } from './admin-parts.tsx';
 import { deskTexts, type DeskTexts } from './desk-texts.ts';
+import { RefreshBox } from './refresh-box.tsx';
+import { staffTexts } from './staff-texts.ts';
+import { ASSET_VERSION } from '../layout.tsx';
+
+/** How often the waiting list refreshes itself with JavaScript. */
+export const QUEUE_REFRESH_SECONDS = 15;
 
 export interface DeskNotice {
   kind: 'success' | 'info' | 'warning';
@@ -31,6 +38,8 @@ export interface DeskPageProps {
   errors: FormError[];
   reference?: string;
   quantities?: Record<string, string>;
+  /** Local time of the data shown, HH:MM */
+  asOf: string;
 }
 
 const time = (iso: string | null, tz: string) => (iso ? localTimeOf(Date.parse(iso), tz) : '');
@@ -110,6 +119,10 @@ export function DeskPage(props: DeskPageProps) {
         </form>
       )}
 
+      <RefreshBox t={staffTexts(frame.locale).dayView} every={d.refreshEvery} failed={d.refreshFailed} refreshed={d.refreshed}
+        region="az-queue" seconds={QUEUE_REFRESH_SECONDS} asOf={props.asOf}
+        reloadHref={`/staff/schalter?office=${encodeURIComponent(queue.office.id)}&platz=${encodeURIComponent(props.desk)}`} />
+      <div id="az-queue">
       <h2 class="kern-heading-medium" id="wartend-titel">{d.waiting(queue.waiting.length)}</h2>
       {queue.waiting.length === 0 ? <p class="kern-body">{d.nobodyWaiting}</p> : (
         <div class="az-table-wrap">
@@ -155,6 +168,8 @@ export function DeskPage(props: DeskPageProps) {
         </table>
       )}
       </div>
+      </div>
+      <script src={`/static/staff-day.js?v=${ASSET_VERSION}`} defer></script>
     </StaffLayout>
   );
 }
