@@ -11,7 +11,7 @@
 //   without a notification.
 // - PGlite (no `databaseUrl`, one process): polled every `pollMs` (500 ms).
 // close() stops all of it and tells the displays (their streams end).
-import pg from 'pg';
+import { openListenConnection, type ListenConnection } from '../../db/listen-connection.ts';
 import { QUEUE_CALLS_CHANNEL, officeOfPayload } from '../../db/queue-channel.ts';
 
 export interface HubLogger {
@@ -53,7 +53,7 @@ export function createCallHub<S>(opts: {
   let closed = false;
   let timer: NodeJS.Timeout | null = null;
   let lastPoll = 0;
-  let listener: Listener | null = null;
+  let listener: ListenConnection | null = null;
 
   function refresh(officeId: string): void {
     const w = watches.get(officeId);
@@ -103,9 +103,12 @@ export function createCallHub<S>(opts: {
 
   function startListener(): void {
     if (listener || !opts.databaseUrl || closed) return;
-    listener = listen(opts.databaseUrl, {
-      onNotify: (payload) => {
-        const office = officeOfPayload(payload);
+    listener = openListenConnection({
+      databaseUrl: opts.databaseUrl,
+      applicationName: 'amtszeit-call-display',
+      channel: QUEUE_CALLS_CHANNEL,
+      onNotification: (n) => {
+        const office = officeOfPayload(n.payload);
         if (office) refresh(office);
         else for (const id of watches.keys()) refresh(id);
       },
@@ -113,7 +116,10 @@ export function createCallHub<S>(opts: {
       onUp: () => {
         for (const id of watches.keys()) refresh(id);
       },
-    }, opts.logger);
+      logger: opts.logger,
+      lost: 'call display: LISTEN connection lost; polling until it is back',
+      back: 'call display: LISTEN connection back',
+    });
   }
 
   return {
@@ -151,74 +157,6 @@ export function createCallHub<S>(opts: {
       watches.clear();
       for (const s of subs) s.onClose();
       await listener?.close();
-    },
-  };
-}
-
-interface Listener {
-  up(): boolean;
-  close(): Promise<void>;
-}
-
-/** A dedicated LISTEN connection, opened again after a drop (1 s, 2 s, … at most 30 s), as db/outbox-wakeup.ts does. */
-function listen(databaseUrl: string, on: { onNotify: (payload: string | undefined) => void; onUp: () => void }, logger?: HubLogger): Listener {
-  let client: pg.Client | null = null;
-  let ready = false;
-  let closed = false;
-  let failures = 0;
-  let retry: NodeJS.Timeout | null = null;
-
-  function connect(): void {
-    if (closed) return;
-    const c = new pg.Client({
-      connectionString: databaseUrl,
-      application_name: 'amtszeit-call-display',
-      keepAlive: true,
-      keepAliveInitialDelayMillis: 10_000,
-      connectionTimeoutMillis: 5000,
-    });
-    client = c;
-    let dropped = false;
-    const drop = (why: unknown) => {
-      if (dropped) return;
-      dropped = true;
-      ready = false;
-      if (client === c) client = null;
-      c.removeAllListeners('notification');
-      void c.end().catch(() => undefined);
-      if (closed) return;
-      const wait = Math.min(30_000, 1000 * 2 ** Math.min(failures++, 10));
-      logger?.warn({ err: why instanceof Error ? why.message : String(why), retryInMs: wait }, 'call display: LISTEN connection lost; polling until it is back');
-      retry = setTimeout(connect, wait);
-      retry.unref?.();
-    };
-    c.on('error', drop);
-    c.on('end', () => drop(new Error('connection ended')));
-    c.on('notification', (n) => {
-      if (n.channel === QUEUE_CALLS_CHANNEL) on.onNotify(n.payload);
-    });
-    c.connect()
-      .then(() => c.query(`LISTEN ${QUEUE_CALLS_CHANNEL}`))
-      .then(() => {
-        if (closed) return void c.end().catch(() => undefined);
-        ready = true;
-        if (failures > 0) logger?.info({}, 'call display: LISTEN connection back');
-        failures = 0;
-        on.onUp();
-      })
-      .catch(drop);
-  }
-
-  connect();
-  return {
-    up: () => ready,
-    async close() {
-      closed = true;
-      if (retry) clearTimeout(retry);
-      const c = client;
-      client = null;
-      ready = false;
-      await c?.end().catch(() => undefined);
     },
   };
 }
