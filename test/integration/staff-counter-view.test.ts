@@ -70,7 +70,7 @@ describe('counter view (/staff/schalter)', () => {
     assert.match(chosen.body, /id="az-refresh" data-region="az-queue" data-seconds="15"/);
     assert.match(chosen.body, /<div id="az-queue">\s*<h2[^>]*id="wartend-titel"/);
     assert.match(chosen.body, /<noscript> · Ohne JavaScript aktualisiert sich die Seite nicht von selbst: <a class="kern-link" href="\/staff\/schalter\?office=a&amp;platz=platz-1">neu laden<\/a>/);
-    assert.match(chosen.body, /<script src="\/static\/staff-day\.js\?v=[^"]+" defer=""><\/script>/);
+    assert.match(chosen.body, /<script src="\/static\/staff-refresh\.js\?v=[^"]+" defer=""><\/script>/);
     const bad = await clerk1.get('/staff/schalter?office=a&platz=platz-9');
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /id="platz-error"/);

@@ -46,7 +46,7 @@ export async function registerStaffPages(app: FastifyInstance, ctx: AppContext, 
     });
     staff.decorateRequest('staffUser', null);
     staff.addHook('preHandler', async (req, reply) => {
-      // a page's background refresh (public/staff-day.js: day view, counter view) is nobody's action: it does not keep an idle session alive
+      // a page's background refresh (public/staff-refresh.js: day view, counter view) is nobody's action: it does not keep an idle session alive
       req.staffUser = await resolveSession(ctx, req.cookies[STAFF_COOKIE], { touch: req.headers['x-amtszeit-refresh'] !== '1' });
       const path = req.url.split('?')[0];
       if (req.staffUser || PUBLIC.has(path) || path.startsWith(FEED_PREFIX)) return;

@@ -118,7 +118,7 @@ function ReturnNotice(props: { t: ReturnType<typeof kioskTexts>; home: string })
   const { t } = props;
   return (
     <div class="az-kiosk__return" data-return-seconds={KIOSK_RETURN_SECONDS} data-extend-seconds={KIOSK_EXTEND_SECONDS} data-home={props.home}
-      data-hint={t.backHint(999).replace('999', '{s}')} data-hint-one={t.backHint(1)} data-kept={t.keptLonger(999).replace('999', '{s}')}>
+      data-hint={t.backHint('{s}')} data-hint-one={t.backHint(1)} data-kept={t.keptLonger('{s}')}>
       <p class="kern-hint az-kiosk__countdown">{t.backHint(KIOSK_RETURN_SECONDS)}</p>
       <p hidden>
         <button type="button" class="kern-btn kern-btn--secondary az-kiosk__longer"><span class="kern-label">{t.keepLonger}</span></button>

@@ -1,11 +1,10 @@
 // The day view of one office: conflicts first, a timeline per counter lane
 // (appointments, holds, free gaps, periods taken away by blocks and closures)
 // and the day's list as a table (cancelled appointments greyed, unless hidden).
-// The day's content is one region (#az-day) that /static/staff-day.js fetches
+// The day's content is one region (#az-day) that /static/staff-refresh.js fetches
 // afresh every minute; its controls ("Stand: 09:14", pause) sit above it.
 import type { Child } from 'hono/jsx';
 import type { DayItem, DayView, LaneBlocked } from '../../../app/staff/get-day.ts';
-import { ASSET_VERSION } from '../layout.tsx';
 import { Alert, ErrorText, SelectField } from '../components.tsx';
 import { StaffLayout, type StaffFrame } from './staff-layout.tsx';
 import { DayPlans } from './day-plans.tsx';
@@ -154,7 +153,6 @@ export function DayPage(props: {
         ))}
       </div>
       </div>
-      <script src={`/static/staff-day.js?v=${ASSET_VERSION}`} defer></script>
     </StaffLayout>
   );
 }

@@ -3,7 +3,7 @@
 // called to this desk, recording a booked citizen's arrival, a walk-in ticket,
 // the waiting list (names for booked citizens only) and the last calls.
 // Plain forms: works without JavaScript. With it, the waiting list and the
-// last calls (#az-queue) refresh themselves every 15 seconds (staff-day.js).
+// last calls (#az-queue) refresh themselves every 15 seconds (staff-refresh.js).
 import type { QueueView } from '../../../app/queue/get-queue.ts';
 import type { TicketView } from '../../../app/queue/queue-office.ts';
 import { localTimeOf } from '../../../domain/time.ts';
@@ -13,7 +13,6 @@ import { AdminErrorSummary, errorOf, type FormError } from './admin-parts.tsx';
 import { deskTexts, type DeskTexts } from './desk-texts.ts';
 import { RefreshBox } from './refresh-box.tsx';
 import { staffTexts } from './staff-texts.ts';
-import { ASSET_VERSION } from '../layout.tsx';
 
 /** How often the waiting list refreshes itself with JavaScript. */
 export const QUEUE_REFRESH_SECONDS = 15;
@@ -169,7 +168,6 @@ export function DeskPage(props: DeskPageProps) {
       )}
       </div>
       </div>
-      <script src={`/static/staff-day.js?v=${ASSET_VERSION}`} defer></script>
     </StaffLayout>
   );
 }

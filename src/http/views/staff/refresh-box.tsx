@@ -1,8 +1,10 @@
 // "Stand: 09:14 · aktualisiert sich jede Minute" with "Jetzt aktualisieren" and
-// a pause button, above a region of the page that /static/staff-day.js fetches
+// a pause button, above a region of the page that /static/staff-refresh.js (loaded
+// here) fetches
 // afresh and puts in place (the day view every minute, the counter view's
 // waiting list every 15 seconds). Without script it says the page does not
 // refresh itself and links a reload.
+import { ASSET_VERSION } from '../layout.tsx';
 import type { StaffTexts } from './staff-texts.ts';
 
 type DayTexts = StaffTexts['dayView'];
@@ -41,6 +43,7 @@ export function RefreshBox(props: RefreshBoxProps) {
         <button type="button" class="kern-btn kern-btn--tertiary" id="az-refresh-pause"><span class="kern-label">{t.pause}</span></button>
       </div>
       <p class="kern-sr-only" role="status" id="az-refresh-live"></p>
+      <script src={`/static/staff-refresh.js?v=${ASSET_VERSION}`} defer></script>
     </div>
   );
 }
