@@ -10,11 +10,17 @@
 // counts as failed, so a hang can never hold the run. When a file ends, whatever
 // it left behind in its group (a browser, a server child) is killed too.
 //
+// The tests run compiled: the runner first builds dist/ (scripts/build.mjs, about a
+// second) and runs each file's .js there, which saves each process about half of
+// its start-up CPU. TEST_FROM_SOURCE=1 runs the .ts files through tsx instead
+// (stack traces then name the source lines).
+//
 // Usage: npm test [-- substring ...]   (only files whose path contains a substring)
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { build } from './build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const filters = process.argv.slice(2);
@@ -33,6 +39,7 @@ const positive = (name, fallback) => {
 const concurrency = positive('TEST_CONCURRENCY', Math.max(2, availableParallelism()));
 const browserConcurrency = positive('TEST_BROWSER_CONCURRENCY', 1);
 const fileTimeoutMs = positive('TEST_FILE_TIMEOUT_MS', 10 * 60_000);
+const fromSource = process.env.TEST_FROM_SOURCE === '1';
 
 function walk(dir, out) {
   for (const name of readdirSync(dir)) {
@@ -74,12 +81,17 @@ function killGroup(child, signal) {
   try { process.kill(-child.pid, signal); } catch { /* the group is gone */ }
 }
 
+/** The node arguments that run a test file: its compiled .js in dist/, or its source through tsx. */
+const testArgs = (file) => (fromSource
+  ? ['--import', 'tsx', '--test-force-exit', '--test-reporter=spec', file]
+  : ['--test-force-exit', '--test-reporter=spec', join('dist', file.replace(/\.tsx?$/, '.js'))]);
+
 function runFile(file) {
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '--test-force-exit', '--test-reporter=spec', file],
+      testArgs(file),
       {
         cwd: root,
         detached: true,
@@ -136,6 +148,15 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 
 const started = Date.now();
+if (!fromSource) {
+  try {
+    const n = await build(root);
+    console.log(`==> compiled ${n} files to dist/ in ${seconds(Date.now() - started)}`);
+  } catch (e) {
+    console.error(`the build of dist/ failed (scripts/build.mjs): ${e.message}`);
+    process.exit(1);
+  }
+}
 await runPhase('unit and integration tests', files.filter((f) => !f.startsWith(BROWSER_DIR)), concurrency);
 await runPhase('browser tests', files.filter((f) => f.startsWith(BROWSER_DIR)), browserConcurrency);
 

@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { freshDataDir } from '../../test/helpers/database.ts';
+import { built, LOADER_ARGS } from '../../test/helpers/node-child.ts';
 import { openDatabase } from './connection.ts';
 import { DataDirLockedError, LOCK_FILE, acquireDataDirLock, lockFilePath } from './lock.ts';
 
-const connectionModule = new URL('./connection.ts', import.meta.url).href;
+const connectionModule = new URL(built('./connection.ts'), import.meta.url).href;
 const dirs: string[] = [];
 const freshDir = () => {
   const d = mkdtempSync(join(tmpdir(), 'amtszeit-lock-'));
@@ -43,7 +44,7 @@ function child(dataDir: string, then: 'close' | 'exit'): Promise<{ code: number 
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', '--input-type=module', '-e', code],
+      [...LOADER_ARGS, '--input-type=module', '-e', code],
       { env: { ...process.env, DATA_DIR: dataDir }, timeout: 60_000 },
       (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }),
     );

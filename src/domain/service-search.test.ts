@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { loadDemoConfig } from '../config/demo.ts';
 import { editDistance, findServices, normalizeWords, searchServices } from './service-search.ts';
+import { built } from '../../test/helpers/node-child.ts';
 
 const { config } = loadDemoConfig();
 
@@ -104,7 +105,7 @@ test('the finder table: at least 40 queries, each with the concern that must ran
 
 test('no query of the table is written into the finder', () => {
   // the code, without its comments (which give examples)
-  const source = readFileSync(new URL('./service-search.ts', import.meta.url), 'utf8')
+  const source = readFileSync(new URL(built('./service-search.ts'), import.meta.url), 'utf8')
     .replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '').toLowerCase();
   for (const [q] of TABLE) {
     for (const lit of [`'${q.toLowerCase()}'`, `"${q.toLowerCase()}"`, `\`${q.toLowerCase()}\``]) {

@@ -4,13 +4,14 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { engineDigest } from './engine-digest.ts';
+import { built, LOADER_ARGS } from '../../test/helpers/node-child.ts';
 
 const HOST_ZONES = ['UTC', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'America/Los_Angeles', 'Asia/Kathmandu', 'Europe/Berlin'];
-const digestUrl = new URL('./engine-digest.ts', import.meta.url).href;
+const digestUrl = new URL(built('./engine-digest.ts'), import.meta.url).href;
 
 function digestIn(tz: string): string {
   const code = `import { engineDigest } from ${JSON.stringify(digestUrl)}; process.stdout.write(JSON.stringify(engineDigest()));`;
-  return execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+  return execFileSync(process.execPath, [...LOADER_ARGS, '--input-type=module', '-e', code], {
     env: { ...process.env, TZ: tz }, cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8',
   });
 }

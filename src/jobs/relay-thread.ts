@@ -43,10 +43,16 @@ export interface RelayHandle {
 // ---------------------------------------------------------------------------
 // the process's side
 
-/** The thread's code: tsx's loader first (the thread does not inherit a loader registered by the API), then this file. */
+/**
+ * The thread's code: this file. Run from TypeScript source, tsx's loader comes first (the thread does
+ * not inherit a loader registered by the API); compiled (dist/), the file loads as it is.
+ */
 function bootstrap(): string {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}); })
+  const self = JSON.stringify(import.meta.url);
+  const load = import.meta.url.endsWith('.js')
+    ? `import(${self})`
+    : `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${self}); })`;
+  return `${load}
     .catch((e) => require('node:worker_threads').parentPort.postMessage({ type: 'failed', error: String((e && e.stack) || e) }));`;
 }
 

@@ -1,7 +1,7 @@
 // A server in its own process, for tests and benchmarks that need several
 // instances on one database (or a server that does not share the load
 // generator's event loop). Two halves in one file:
-// - run as a script (`node --import tsx test/helpers/serve-child.ts`), it serves
+// - run as a script (`node --import tsx test/helpers/serve-child.ts`, or its compiled .js), it serves
 //   the API of DATABASE_URL (PostgreSQL) or DATA_DIR (PGlite) for ORG_ID (or the
 //   only organization), listens on 127.0.0.1 on a free port, prints
 //   `LISTENING <port>` on stdout, logs (pino JSON, LOG_LEVEL, default warn) on
@@ -20,6 +20,7 @@ import { openMigratedDatabase, resolveOrgId } from '../../src/cli/runtime.ts';
 import { parseEnv } from '../../src/env.ts';
 import { buildServer, logSerializers } from '../../src/http/server.ts';
 import { trackInFlight } from '../../src/http/in-flight.ts';
+import { LOADER_ARGS } from './node-child.ts';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -77,7 +78,7 @@ export async function startServeChild(
 ): Promise<ServeChild> {
   installExitHook();
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !NOT_INHERITED.includes(k)));
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', SELF], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...LOADER_ARGS, SELF], {
     cwd: ROOT,
     env: { ...base, LOG_LEVEL: 'warn', RATE_LIMIT_READS_PER_MINUTE: '0', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

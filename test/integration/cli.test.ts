@@ -16,11 +16,12 @@ import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
 import { addDays, localDateOf, weekdayOf, zonedInstant, toRfc3339 } from '../../src/domain/time.ts';
 import { cliInProcess } from '../helpers/cli-in-process.ts';
 import { freshDataDir } from '../helpers/database.ts';
+import { nodeArgsFor } from '../helpers/node-child.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
 function cli(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+  const r = spawnSync(process.execPath, [...nodeArgsFor('src/main.ts'), ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
     encoding: 'utf8',
@@ -126,7 +127,7 @@ describe('amtszeit CLI', () => {
   });
 
   test('a second process on the same data dir stops with a clear message and touches nothing', async () => {
-    const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
+    const server = spawn(process.execPath, [...nodeArgsFor('src/main.ts'), 'serve'], {
       cwd: ROOT,
       env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],

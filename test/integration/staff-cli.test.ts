@@ -14,11 +14,12 @@ import { parseEnv } from '../../src/env.ts';
 import { createTestApp } from '../fixtures/test-app.ts';
 import { cliInProcess } from '../helpers/cli-in-process.ts';
 import { freshDataDir } from '../helpers/database.ts';
+import { nodeArgsFor } from '../helpers/node-child.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
 function cli(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+  const r = spawnSync(process.execPath, [...nodeArgsFor('src/main.ts'), ...args], {
     cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent', AMTSZEIT_PASSWORD: '', ...env }, encoding: 'utf8', timeout: 60_000,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };

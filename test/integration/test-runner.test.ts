@@ -65,7 +65,7 @@ describe('test runner', () => {
     dir = mkdtempSync(join(tmpdir(), 'amtszeit-runner-'));
     mkdirSync(join(dir, 'scripts'));
     mkdirSync(join(dir, 'test/e2e'), { recursive: true });
-    copyFileSync(join(ROOT, 'scripts/run-tests.mjs'), join(dir, 'scripts/run-tests.mjs'));
+    for (const script of ['run-tests.mjs', 'build.mjs']) copyFileSync(join(ROOT, 'scripts', script), join(dir, 'scripts', script));
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
     writeFileSync(join(dir, 'test/hang.test.ts'), withChild(dir, 'hang', 'await new Promise(() => setInterval(() => {}, 1000));'));
     writeFileSync(join(dir, 'test/leak.test.ts'), withChild(dir, 'leak', 'setInterval(() => {}, 1000);'));
@@ -102,6 +102,29 @@ describe('test runner', () => {
     assert.ok(phase1 >= 0 && phase2 > phase1, r.out);
     assert.ok(r.out.indexOf('── test/e2e/browser.test.ts') > phase2, r.out);
     assert.match(r.out, /^2 files in \d+\.\d s \(\d+(\.\d)? min\)$/m);
+  });
+
+  test('files run compiled from dist/ (TypeScript too), or from source with TEST_FROM_SOURCE=1', async () => {
+    writeFileSync(join(dir, 'test/where.test.ts'), `import { test } from 'node:test';\nconst at: string = new URL(import.meta.url).pathname;\ntest('where', () => console.log('RUNS ' + at.slice(${JSON.stringify(dir)}.length)));\n`);
+    const compiled = await runRunner(dir, {}, ['where']);
+    assert.equal(compiled.code, 0, compiled.out);
+    assert.match(compiled.out, /^RUNS \/dist\/test\/where\.test\.js$/m);
+    const source = await runRunner(dir, { TEST_FROM_SOURCE: '1' }, ['where']);
+    assert.equal(source.code, 0, source.out);
+    assert.match(source.out, /^RUNS \/test\/where\.test\.ts$/m);
+  });
+
+  test('a file that does not compile stops the run with its name and line', async () => {
+    const broken = join(dir, 'test/broken.test.ts');
+    writeFileSync(broken, `import { test } from 'node:test';\ntest('x', () => { const = 1; });\n`);
+    try {
+      const r = await runRunner(dir, {}, ['leak']);
+      assert.equal(r.code, 1, r.out);
+      assert.match(r.out, /the build of dist\/ failed \(scripts\/build\.mjs\): [^]*test\/broken\.test\.ts:2:/);
+      assert.doesNotMatch(r.out, /── test\/leak\.test\.ts/);
+    } finally {
+      rmSync(broken);
+    }
   });
 
   test('a bad setting is refused with what to fix', async () => {
