@@ -33,6 +33,7 @@ export async function serve(env: Env): Promise<void> {
     // demo only (createDemoAdmin refuses with NODE_ENV=production): a login for the back office
     const admin = await createDemoAdmin(ctx, env);
     if (admin) logger.info({ email: admin.email }, `demo back office: log in at /staff as ${admin.email} with password ${admin.password}`);
+    for (const k of admin?.kiosks ?? []) logger.info({ office: k.office }, `demo kiosk (self check-in) of ${k.office}: ${k.url}`);
   }
   // Outbox relay and background jobs in this process (RELAY, JOBS; see docs/mail.md).
   const background = await startBackground({ db: handle.db, env, logger });

@@ -4,6 +4,7 @@
 import { createAppContext, type AppContext } from '../app/context.ts';
 import { addUser } from '../app/staff/add-user.ts';
 import { createApiToken } from '../app/staff/create-api-token.ts';
+import { createKioskLink } from '../app/queue/create-kiosk-link.ts';
 import { generatePassword } from '../app/staff/passwords.ts';
 import { countStaffUsers } from '../db/repositories/staff-user-repo.ts';
 import { recordAudit } from '../db/repositories/organization-repo.ts';
@@ -95,11 +96,18 @@ export async function userToken(env: Env, argv: string[], io: Output): Promise<v
 }
 
 /** Demo only (never with NODE_ENV=production): an admin with a generated password, when there are no users yet. */
-export async function createDemoAdmin(ctx: AppContext, env: Env): Promise<{ email: string; password: string } | null> {
+export async function createDemoAdmin(
+  ctx: AppContext, env: Env,
+): Promise<{ email: string; password: string; kiosks: { office: string; url: string }[] } | null> {
   if (env.NODE_ENV === 'production') return null;
   if ((await countStaffUsers(ctx.db, ctx.orgId)) > 0) return null;
   const password = generatePassword();
   const email = 'admin@demo.invalid';
-  await addUser(ctx, { email, name: 'Demo-Admin', role: 'admin', offices: [], password });
-  return { email, password };
+  const admin = await addUser(ctx, { email, name: 'Demo-Admin', role: 'admin', offices: [], password });
+  // a kiosk link for each office whose kiosk is on, so that the demo's kiosk can be tried at once
+  const kiosks: { office: string; url: string }[] = [];
+  for (const office of (await ctx.catalog()).offices.values()) {
+    if (office.queue?.kiosk) kiosks.push({ office: office.id, url: (await createKioskLink(ctx, admin, { office: office.id, label: 'Demo-Kiosk' })).url });
+  }
+  return { email, password, kiosks };
 }

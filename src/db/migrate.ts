@@ -13,6 +13,7 @@ import * as m006 from './migrations/006-rate-limits.ts';
 import * as m007 from './migrations/007-outbox-failures.ts';
 import * as m008 from './migrations/008-appointment-history.ts';
 import * as m009 from './migrations/009-queue-tickets.ts';
+import * as m010 from './migrations/010-kiosk-links.ts';
 
 /** Every migration, by name. Add new files here; names sort in application order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -25,6 +26,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '007-outbox-failures': m007,
   '008-appointment-history': m008,
   '009-queue-tickets': m009,
+  '010-kiosk-links': m010,
 };
 
 const provider: MigrationProvider = {

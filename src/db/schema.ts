@@ -142,6 +142,17 @@ export interface StaffCalendarFeedsTable {
   last_used_at: NullableTimestamp;
 }
 
+export interface KioskLinksTable {
+  org_id: string;
+  id: Generated<string>;
+  id_hash: string;
+  office_id: string;
+  label: string;
+  created_by: string;
+  created_at: GeneratedTimestamp;
+  last_used_at: NullableTimestamp;
+}
+
 export interface StaffLoginFailuresTable {
   org_id: string;
   key: string;
@@ -202,4 +213,5 @@ export interface Database {
   staff_calendar_feeds: StaffCalendarFeedsTable;
   rate_limits: RateLimitsTable;
   queue_tickets: QueueTicketsTable;
+  kiosk_links: KioskLinksTable;
 }

@@ -1,5 +1,6 @@
-// The self-service kiosk in Chromium (issue 12): a booked citizen scans or
-// types the reference and sees the waiting number; axe-core (WCAG 2.1 AA) on
+// The self-service kiosk in Chromium (issue 12): a lead makes the device's
+// kiosk link on the staff page ("Mein Konto" → "Kiosk-Links"); at it a booked
+// citizen scans or types the reference and sees the waiting number; axe-core (WCAG 2.1 AA) on
 // the form in German and English, on the empty-field error, and on the answer
 // (the answer returns to the empty form after 20 s, so the next person at a
 // shared kiosk sees nothing of it; with JavaScript a countdown with "Länger
@@ -10,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { addUser } from '../../src/app/staff/add-user.ts';
 import { createApiToken } from '../../src/app/staff/create-api-token.ts';
 import { office, orgConfig, service } from '../fixtures/org-config.ts';
-import { axeViolations, browserSkip, checkPage, checkReflow, launch, META_REFRESH, newPage, startWebServer, STAFF_PASSWORD, type WebServer } from './harness.ts';
+import { axeViolations, browserSkip, checkPage, checkReflow, launch, META_REFRESH, newPage, staffLogin, startWebServer, STAFF_PASSWORD, type WebServer } from './harness.ts';
 
 const skip = browserSkip();
 const QUEUE = { desks: [{ id: 'platz-1', name: 'Platz 1' }], checkInBeforeMinutes: 30, checkInAfterMinutes: 15, lateGraceMinutes: 5, walkIns: true, kiosk: true };
@@ -22,6 +23,8 @@ describe('the kiosk (Chromium)', { skip }, () => {
   let browser: Browser;
   let web: WebServer;
   const references: string[] = [];
+  /** the kiosk link's path, made by the lead in the first test */
+  let kiosk = '';
 
   before(async () => {
     browser = await launch();
@@ -29,6 +32,7 @@ describe('the kiosk (Chromium)', { skip }, () => {
     // Monday 30 Nov 2026, 08:00 in Berlin; the appointment at 08:15
     web = await startWebServer({ config, now: Date.parse('2026-11-30T07:00:00Z') });
     await addUser(web.app.ctx, { email: 'admin@example.org', name: 'Admin', role: 'admin', offices: [], password: STAFF_PASSWORD });
+    await addUser(web.app.ctx, { email: 'lead@example.org', name: 'Lea Leitung', role: 'lead', offices: ['a'], password: STAFF_PASSWORD });
     const token = await createApiToken(web.app.ctx, { email: 'admin@example.org', label: 'kiosk' });
     for (const startsAt of ['2026-11-30T07:15:00Z', '2026-11-30T07:30:00Z']) {
       const r = await web.server.inject({
@@ -45,14 +49,37 @@ describe('the kiosk (Chromium)', { skip }, () => {
     await web?.close();
   });
 
+  test('a lead makes a kiosk link from the account page; the address is shown once and opens the kiosk; axe clean', async () => {
+    const { context, page } = await newPage(browser, { javaScript: true, width: 1280 });
+    try {
+      await staffLogin(page, web, 'lead@example.org');
+      await page.goto(`${web.url}/staff/konto`);
+      await page.getByRole('link', { name: 'Kiosk-Links: Bürgeramt A' }).click();
+      await page.getByRole('heading', { name: 'Kiosk-Links: Bürgeramt A', level: 1 }).waitFor();
+      await page.getByText('Keine Kiosk-Links.').waitFor();
+      await checkPage(page, 'staff-kiosk-links', true);
+      await page.getByLabel('Bezeichnung').fill('Tablet Eingang');
+      await page.getByRole('button', { name: 'Link anlegen' }).click();
+      const address = (await page.locator('#abo-adresse').innerText()).trim();
+      assert.match(address, /^http:\/\/localhost:3000\/kiosk\/a\/azk_[A-Za-z0-9_-]{43}$/);
+      await page.getByRole('cell', { name: 'Tablet Eingang' }).waitFor();
+      await checkPage(page, null, true);
+      kiosk = new URL(address).pathname;
+      await page.goto(`${web.url}${kiosk}`);
+      await page.getByLabel('Buchungsnummer').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   for (const javaScript of [true, false]) {
     test(`check-in by reference (JavaScript ${javaScript ? 'on' : 'off'}); axe-checked in German and English`, async () => {
       const { context, page } = await newPage(browser, { javaScript, width: 1280 });
       const reference = references[javaScript ? 0 : 1]!;
       try {
-        await page.goto(`${web.url}/kiosk/a?lang=en`);
+        await page.goto(`${web.url}${kiosk}?lang=en`);
         await checkPage(page, javaScript ? 'kiosk-form-en' : null, javaScript);
-        await page.goto(`${web.url}/kiosk/a?lang=de`);
+        await page.goto(`${web.url}${kiosk}?lang=de`);
         await checkPage(page, javaScript ? 'kiosk-form-de' : null, javaScript);
         // the field has the focus: a scanner types straight in
         assert.equal(await page.evaluate(() => document.activeElement?.id), 'buchungsnummer');
@@ -81,7 +108,7 @@ describe('the kiosk (Chromium)', { skip }, () => {
             const p = again.page;
             await p.clock.install();
             await p.clock.pauseAt(Date.now() + 1_000);
-            await p.goto(`${web.url}/kiosk/a?lang=de`);
+            await p.goto(`${web.url}${kiosk}?lang=de`);
             await p.getByLabel('Buchungsnummer').fill(reference);
             await p.keyboard.press('Enter');
             await p.getByText('Sie sind bereits angemeldet.').waitFor();
@@ -95,7 +122,7 @@ describe('the kiosk (Chromium)', { skip }, () => {
             assert.equal(await countdown.innerText(), 'Diese Seite kehrt in einer Sekunde von selbst zum Anfang zurück.');
             await p.clock.runFor(1_000);
             await p.getByText('Sie sind bereits angemeldet.').waitFor({ state: 'detached' });
-            assert.match(p.url(), /\/kiosk\/a\?lang=de$/);
+            assert.ok(p.url().endsWith(`${kiosk}?lang=de`), p.url());
             assert.equal(await p.locator('.az-kiosk__countdown').count(), 0, 'the empty form again');
             assert.equal(await p.locator('#buchungsnummer').inputValue(), '');
           } finally {
@@ -104,7 +131,7 @@ describe('the kiosk (Chromium)', { skip }, () => {
         } else {
           // without script the page still returns by itself: a meta refresh, only there
           assert.equal(await page.locator('.az-kiosk__longer').isVisible(), false);
-          assert.match(await page.content(), /<noscript><meta http-equiv="refresh" content="20;url=\/kiosk\/a\?lang=de">/);
+          assert.ok((await page.content()).includes(`<noscript><meta http-equiv="refresh" content="20;url=${kiosk}?lang=de">`));
         }
       } finally {
         await context.close();

@@ -1,8 +1,9 @@
-// The self-service kiosk (/kiosk/{officeId}): off → 404; a booked citizen of
-// today within the window gets a T number and is checked in; twice says so
-// without data; unknown, other office's and other day's references get one
-// identical answer; lower case and spaces accepted; the form needs its CSRF
-// token; no name in any answer.
+// The self-service kiosk at a kiosk link (/kiosk/{officeId}/{token}): a lead
+// makes the link on /staff/kiosk and can revoke it; without a valid link, or
+// with the kiosk off → 404; a booked citizen of today within the window gets a
+// T number and is checked in; twice says so without data; unknown, other
+// office's and other day's references get one identical answer; lower case
+// and spaces accepted; the form needs its CSRF token; no name in any answer.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
@@ -12,6 +13,8 @@ import { createApiToken } from '../../src/app/staff/create-api-token.ts';
 import { createTestApp, type TestApp } from '../fixtures/test-app.ts';
 import { office, orgConfig, service } from '../fixtures/org-config.ts';
 import { QUEUE_A } from './queue-helpers.ts';
+import { loggedIn, PASSWORD, USERS, type Client } from './staff-helpers.ts';
+import { logSerializers } from '../../src/http/server.ts';
 
 const HOURS = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'] as const, from: '07:00', to: '18:00', counters: 6, online: 6, phone: 6 }];
 
@@ -19,6 +22,8 @@ describe('kiosk check-in', () => {
   let app: TestApp;
   let server: FastifyInstance;
   let token: string;
+  /** the kiosk link's path for office a, made by its lead in before() */
+  let KIOSK: string;
 
   /** Sets the clock to a local time (Berlin, UTC+1 in November). */
   const at = (time: string, date = '2026-11-30') => {
@@ -40,12 +45,12 @@ describe('kiosk check-in', () => {
   };
   /** The form page, then the form sent with its cookie and token; returns the answer. */
   const kiosk = async (reference: string, lang = '') => {
-    const page = await server.inject({ method: 'GET', url: `/kiosk/a${lang}` });
+    const page = await server.inject({ method: 'GET', url: `${KIOSK}${lang}` });
     assert.equal(page.statusCode, 200);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
     const cookie = [page.headers['set-cookie']].flat().map((c) => String(c).split(';')[0]).join('; ');
     return server.inject({
-      method: 'POST', url: `/kiosk/a${lang}`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST', url: `${KIOSK}${lang}`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({ _csrf: csrf, buchungsnummer: reference }).toString(),
     });
   };
@@ -60,19 +65,78 @@ describe('kiosk check-in', () => {
       ],
     });
     app = await createTestApp({ config });
-    await addUser(app.ctx, { email: 'admin@example.org', name: 'Admin', role: 'admin', offices: [], password: 'correct horse battery staple 1' });
+    await addUser(app.ctx, { email: 'admin@example.org', name: 'Admin', role: 'admin', offices: [], password: PASSWORD });
+    for (const key of ['lead', 'clerkA'] as const) {
+      const u = USERS[key];
+      await addUser(app.ctx, { email: u.email, name: `User ${key}`, role: u.role, offices: [...u.offices], password: PASSWORD });
+    }
     token = await createApiToken(app.ctx, { email: 'admin@example.org', label: 'kiosk' });
     server = await buildServer({ ctx: app.ctx, rateLimitPerMinute: 0, trustProxy: true });
+    KIOSK = await createLink(await loggedIn(server, 'lead'), 'a', 'Tablet Eingang');
   });
+
+  /** A kiosk link made on the staff page; returns its path (the address is shown once). */
+  async function createLink(c: Client, officeId: string, label: string): Promise<string> {
+    assert.equal((await c.get(`/staff/kiosk?office=${officeId}`)).statusCode, 200);
+    const r = await c.post(`/staff/kiosk?office=${officeId}`, { label });
+    assert.equal(r.statusCode, 200, r.body);
+    const m = new RegExp(`<code class="az-secret" id="abo-adresse">http://localhost:3000(/kiosk/${officeId}/azk_[A-Za-z0-9_-]{43})</code>`).exec(r.body);
+    assert.ok(m, 'the address is shown');
+    return m[1]!;
+  }
   after(async () => { await server.close(); await app.close(); });
 
-  test('an office without the kiosk switched on, and an unknown office, get the 404 page', async () => {
+  test('without a valid link, at another office, or with the kiosk off: the 404 page, for GET and POST alike', async () => {
     at('09:00');
-    for (const url of ['/kiosk/b', '/kiosk/nope']) {
+    const admin = await loggedIn(server, 'admin');
+    const offLink = await createLink(admin, 'b', 'Kiosk B'); // office b has its kiosk switched off
+    const offPage = await admin.get('/staff/kiosk?office=b');
+    assert.match(offPage.body, /Der Kiosk ist für diese Dienststelle ausgeschaltet/);
+    assert.doesNotMatch((await admin.get('/staff/kiosk?office=a')).body, /ausgeschaltet/);
+    const aToken = KIOSK.split('/').pop()!;
+    for (const url of ['/kiosk/a', '/kiosk/nope', `/kiosk/a/azk_${'x'.repeat(43)}`, '/kiosk/a/azk_short', offLink, `/kiosk/b/${aToken}`, `/kiosk/nope/${aToken}`]) {
       const r = await server.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
       assert.equal(r.statusCode, 404, url);
+      assert.equal((await server.inject({ method: 'POST', url, payload: { buchungsnummer: 'x' } })).statusCode, 404, `POST ${url}`);
     }
-    assert.equal((await server.inject({ method: 'POST', url: '/kiosk/b', payload: { buchungsnummer: 'x' } })).statusCode, 404);
+    assert.equal((await server.inject({ method: 'GET', url: KIOSK })).statusCode, 200);
+  });
+
+  test('the lead sees the link (label, maker, last use; never the address again), revokes it, and the kiosk is gone; clerks have no such page', async () => {
+    at('09:00');
+    const lead = await loggedIn(server, 'lead');
+    const path = await createLink(lead, 'a', 'Tablet Wartebereich');
+    assert.equal((await server.inject({ method: 'GET', url: path })).statusCode, 200);
+    const list = await lead.get('/staff/kiosk?office=a');
+    assert.match(list.body, /Tablet Wartebereich/);
+    assert.match(list.body, /User lead/);
+    assert.ok(!list.body.includes(path.split('/').pop()!), 'the token is not shown again');
+    const stored = await app.ctx.db.selectFrom('kiosk_links').select(['id', 'id_hash', 'label', 'last_used_at']).where('label', '=', 'Tablet Wartebereich').executeTakeFirstOrThrow();
+    assert.ok(!path.includes(stored.id_hash), 'only the hash is stored');
+    assert.ok(stored.last_used_at, 'last use recorded');
+    // a lead of office a cannot see or revoke office b's links
+    assert.equal((await lead.get('/staff/kiosk?office=b')).statusCode, 404);
+    assert.equal((await lead.post(`/staff/kiosk/${stored.id}/widerrufen?office=b`, {})).statusCode, 404);
+    const revoked = await lead.post(`/staff/kiosk/${stored.id}/widerrufen?office=a`, {});
+    assert.equal(revoked.statusCode, 303);
+    assert.match((await lead.get(String(revoked.headers.location))).body, /Der Kiosk-Link ist widerrufen/);
+    assert.equal((await server.inject({ method: 'GET', url: path })).statusCode, 404);
+    assert.equal((await server.inject({ method: 'GET', url: KIOSK })).statusCode, 200, 'the other link still works');
+    const audit = await app.ctx.db.selectFrom('audit_log').select('action').where('action', 'like', 'kiosk.%').execute();
+    assert.deepEqual(audit.map((a) => a.action).sort(), ['kiosk.create', 'kiosk.create', 'kiosk.create', 'kiosk.revoke']);
+    const clerk = await loggedIn(server, 'clerkA');
+    assert.equal((await clerk.get('/staff/kiosk?office=a')).statusCode, 404);
+    assert.equal((await clerk.post('/staff/kiosk?office=a', { label: 'x' })).statusCode, 404);
+    // the token never reaches a log line
+    assert.equal(logSerializers.req({ id: '1', method: 'GET', url: `${path}?lang=en` }).path, '/kiosk/a/***');
+  });
+
+  test('a link needs a label', async () => {
+    const lead = await loggedIn(server, 'lead');
+    await lead.get('/staff/kiosk?office=a');
+    const r = await lead.post('/staff/kiosk?office=a', { label: '  ' });
+    assert.equal(r.statusCode, 400);
+    assert.match(r.body, /Bitte geben Sie eine Bezeichnung an/);
   });
 
   test('check-in by reference: a T number, the wait, checked in; twice says so without data; typed in lower case with spaces', async () => {
@@ -87,8 +151,8 @@ describe('kiosk check-in', () => {
     assert.match(r.body, /Bitte nehmen Sie Platz\. Ihre Nummer wird auf dem Bildschirm aufgerufen\./);
     assert.match(r.body, /Geschätzte Wartezeit|Sie sind als Nächstes an der Reihe/);
     // back to the empty form after 20 s: a meta refresh only without script; with it a countdown that can be extended
-    assert.match(r.body, /<noscript><meta http-equiv="refresh" content="20;url=\/kiosk\/a\?lang=de"\/?><\/noscript>/);
-    assert.match(r.body, /data-return-seconds="20" data-extend-seconds="60" data-home="\/kiosk\/a\?lang=de"/);
+    assert.ok(r.body.includes(`<noscript><meta http-equiv="refresh" content="20;url=${KIOSK}?lang=de"/></noscript>`) || r.body.includes(`<noscript><meta http-equiv="refresh" content="20;url=${KIOSK}?lang=de"></noscript>`), r.body);
+    assert.ok(r.body.includes(`data-return-seconds="20" data-extend-seconds="60" data-home="${KIOSK}?lang=de"`), r.body);
     assert.match(r.body, /Diese Seite kehrt in 20 Sekunden von selbst zum Anfang zurück\./);
     assert.match(r.body, /<p hidden=""><button type="button" class="kern-btn kern-btn--secondary az-kiosk__longer"><span class="kern-label">Länger anzeigen</);
     assert.match(r.body, /<script src="\/static\/kiosk\.js\?v=[^"]+" defer=""><\/script>/);
@@ -164,7 +228,7 @@ describe('kiosk check-in', () => {
     assert.equal(empty.statusCode, 400);
     assert.match(empty.body, /Bitte geben Sie Ihre Buchungsnummer ein\./);
     const r = await server.inject({
-      method: 'POST', url: '/kiosk/a', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'buchungsnummer=ZZZZZZZZ',
+      method: 'POST', url: KIOSK, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'buchungsnummer=ZZZZZZZZ',
     });
     assert.equal(r.statusCode, 403);
   });

@@ -9,6 +9,7 @@ import { createAppContext } from '../../src/app/context.ts';
 import { logIn } from '../../src/app/staff/log-in.ts';
 import { createDemoAdmin } from '../../src/cli/user-commands.ts';
 import { servedDemo } from '../../src/cli/serve.ts';
+import { buildServer } from '../../src/http/server.ts';
 import { openDatabase } from '../../src/db/connection.ts';
 import { parseEnv } from '../../src/env.ts';
 import { createTestApp } from '../fixtures/test-app.ts';
@@ -94,6 +95,24 @@ describe('demo admin', () => {
       assert.equal((await logIn(app.ctx, { email: admin.email, password: admin.password, ip: '1.1.1.1' })).ok, true);
       assert.equal(await createDemoAdmin(app.ctx, parseEnv({})), null);
     } finally {
+      await app.close();
+    }
+  });
+
+  test('with a kiosk link for each demo office whose kiosk is on, which opens the kiosk', async () => {
+    const app = await createTestApp({ config: servedDemo(parseEnv({})).config });
+    const server = await buildServer({ ctx: app.ctx, rateLimitPerMinute: 0 });
+    try {
+      const admin = await createDemoAdmin(app.ctx, parseEnv({}));
+      assert.equal(admin?.kiosks.length, 1);
+      const { office, url } = admin!.kiosks[0]!;
+      assert.equal(office, 'einwohnermeldeamt');
+      assert.match(url, /^http:\/\/localhost:3000\/kiosk\/einwohnermeldeamt\/azk_[A-Za-z0-9_-]{43}$/);
+      const page = await server.inject({ method: 'GET', url: new URL(url).pathname });
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Buchungsnummer/);
+    } finally {
+      await server.close();
       await app.close();
     }
   });

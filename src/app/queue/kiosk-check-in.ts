@@ -1,5 +1,6 @@
 // Use case: a booked citizen checks in at the office's self-service kiosk
-// (public, no login; only where `queue.kiosk` is on, else not_found) by typing
+// (no login; only where `queue.kiosk` is on and through a kiosk link that a lead
+// made and has not revoked, else not_found) by typing
 // or scanning the reference. Same rules and effects as the front desk's
 // check-in (check-in-appointment.ts): the appointment becomes checked_in with a
 // history entry (by the citizen) and gets the next `T…` number of the day.
@@ -20,7 +21,9 @@ import { findByReference, findById } from '../../db/repositories/appointment-rep
 import { ticketOfAppointment, ticketsOfDay } from '../../db/repositories/queue-ticket-repo.ts';
 import { effectiveStatus } from '../appointment-view.ts';
 import type { AppContext } from '../context.ts';
-import { normalizeReference } from '../tokens.ts';
+import { hashToken, normalizeReference } from '../tokens.ts';
+import { findKioskLink, touchKioskLink } from '../../db/repositories/kiosk-link-repo.ts';
+import { looksLikeKioskToken } from './kiosk-link-token.ts';
 import { checkInWithTicket } from './issue-ticket.ts';
 import { queueOfficeOf, type QueueOffice } from './queue-office.ts';
 import { appointmentsOf, waitEstimates, waitingLine } from './waiting-line.ts';
@@ -30,17 +33,28 @@ export type KioskResult =
   | { ok: false; why: 'unknown' | 'too_late' | 'already' }
   | { ok: false; why: 'too_early'; time: string };
 
-/** The office's kiosk, if it has one switched on; not_found otherwise. */
-export async function kioskOffice(ctx: AppContext, officeId: string): Promise<QueueOffice> {
+/** How often a link's "last used" is written (not on every page of a busy kiosk). */
+const TOUCH_EVERY_MS = 10 * 60_000;
+
+/**
+ * The office's kiosk behind a kiosk link (its token: kiosk-link-token.ts), if the office has its
+ * kiosk switched on and the link is not revoked; not_found otherwise, the same for every reason.
+ */
+export async function kioskOffice(ctx: AppContext, officeId: string, token: string): Promise<QueueOffice> {
   const catalog = await ctx.catalog();
   const office = catalog.offices.get(officeId);
   const qo = office ? queueOfficeOf(catalog, office, ctx.now()) : undefined;
-  if (!qo || !qo.rules.kiosk) throw new DomainError('not_found');
+  if (!qo || !qo.rules.kiosk || !looksLikeKioskToken(token)) throw new DomainError('not_found');
+  const link = await findKioskLink(ctx.db, { orgId: ctx.orgId, officeId: qo.office.id, idHash: hashToken(token) });
+  if (!link) throw new DomainError('not_found');
+  if (!link.lastUsedAt || qo.now - link.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {
+    await touchKioskLink(ctx.db, { orgId: ctx.orgId, id: link.id, at: new Date(qo.now) });
+  }
   return qo;
 }
 
-export async function kioskCheckIn(ctx: AppContext, q: { office: string; reference: string }): Promise<KioskResult> {
-  const qo = await kioskOffice(ctx, q.office);
+export async function kioskCheckIn(ctx: AppContext, q: { office: string; token: string; reference: string }): Promise<KioskResult> {
+  const qo = await kioskOffice(ctx, q.office, q.token);
   const ref = normalizeReference(q.reference);
   if (!ref) return { ok: false, why: 'unknown' };
   const result = await withRetry(() =>

@@ -25,6 +25,7 @@ import { registerPlanRoutes } from './plans.ts';
 import { registerUserRoutes } from './users.ts';
 import { registerAccountRoutes } from './account.ts';
 import { FEED_PREFIX, registerCalendarFeedRoutes } from './calendar-feeds.ts';
+import { registerKioskLinkRoutes } from './kiosk-links.ts';
 import { registerSettingsRoutes } from './settings.ts';
 import { registerDeskRoutes } from './desk.ts';
 
@@ -69,6 +70,7 @@ export async function registerStaffPages(app: FastifyInstance, ctx: AppContext, 
     registerUserRoutes(staff, deps);
     registerAccountRoutes(staff, deps);
     registerCalendarFeedRoutes(staff, deps);
+    registerKioskLinkRoutes(staff, deps);
     registerSettingsRoutes(staff, deps);
     registerDeskRoutes(staff, deps);
   });

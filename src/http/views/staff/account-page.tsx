@@ -58,6 +58,7 @@ export function AccountPage(props: {
           <ul class="kern-list">
             {props.admin ? <li><a class="kern-link" href="/staff/benutzer">{k.manageUsers}</a></li> : null}
             {props.feedOffices.map((o) => <li><a class="kern-link" href={`/staff/kalender?office=${encodeURIComponent(o.id)}`}>{k.feeds(o.name)}</a></li>)}
+            {props.feedOffices.map((o) => <li><a class="kern-link" href={`/staff/kiosk?office=${encodeURIComponent(o.id)}`}>{k.kiosks(o.name)}</a></li>)}
           </ul>
         </>
       ) : null}

@@ -48,6 +48,7 @@ const de = {
     noTokens: 'Keine API-Schlüssel.', newToken: 'Neuer API-Schlüssel', create: 'Schlüssel erzeugen', tokenCreated: 'Neuer API-Schlüssel',
     tokenRevoked: 'Der API-Schlüssel ist widerrufen.', admin: 'Verwaltung', manageUsers: 'Benutzer verwalten',
     feeds: (o: string) => `Kalender-Abos: ${o}`,
+    kiosks: (o: string) => `Kiosk-Links: ${o}`,
   },
   feeds: {
     title: (o: string) => `Kalender-Abos: ${o}`, office: 'Dienststelle', show: 'Anzeigen',
@@ -56,6 +57,15 @@ const de = {
     created: 'Kalender-Abo angelegt', url: 'Adresse zum Abonnieren',
     createdText: 'Tragen Sie diese Adresse in der Kalender-App als Abo (Internetkalender) ein. Sie endet, wenn das Abo widerrufen oder die Person, die es angelegt hat, deaktiviert wird.',
     revoked: 'Das Abo ist widerrufen. Die Adresse funktioniert nicht mehr.',
+  },
+  kiosks: {
+    title: (o: string) => `Kiosk-Links: ${o}`, office: 'Dienststelle', show: 'Anzeigen',
+    intro: 'Ein Kiosk-Link gibt ein Gerät im Eingangsbereich (Tablet oder PC) für den Selbst-Check-in frei: Wer gebucht hat, meldet sich dort mit der Buchungsnummer oder dem QR-Code an und bekommt eine Wartenummer. Jedes Gerät bekommt einen eigenen Link; er gilt, bis Sie ihn widerrufen.',
+    list: 'Bestehende Links', none: 'Keine Kiosk-Links.', createdBy: 'Angelegt von', add: 'Neuer Link (z. B. „Tablet Eingang“)', create: 'Link anlegen',
+    created: 'Kiosk-Link angelegt', url: 'Adresse für das Kiosk-Gerät',
+    createdText: 'Öffnen Sie diese Adresse auf dem Kiosk-Gerät im Vollbild (z. B. „chromium --kiosk ADRESSE“). Sie wird nur jetzt angezeigt.',
+    revoked: 'Der Kiosk-Link ist widerrufen. Das Gerät nimmt ab sofort keine Anmeldungen mehr an.',
+    off: 'Der Kiosk ist für diese Dienststelle ausgeschaltet. Die Links gelten erst, wenn er eingeschaltet ist (queue.kiosk: true in der Konfiguration).',
   },
   fieldErrors: {
     'contact.email.invalid': 'Bitte geben Sie eine gültige E-Mail-Adresse an.',
@@ -124,6 +134,7 @@ const en: AdminTexts = {
     noTokens: 'No API tokens.', newToken: 'New API token', create: 'Create token', tokenCreated: 'New API token',
     tokenRevoked: 'The API token has been revoked.', admin: 'Administration', manageUsers: 'Manage users',
     feeds: (o) => `Calendar feeds: ${o}`,
+    kiosks: (o) => `Kiosk links: ${o}`,
   },
   feeds: {
     title: (o) => `Calendar feeds: ${o}`, office: 'Office', show: 'Show',
@@ -132,6 +143,15 @@ const en: AdminTexts = {
     created: 'Calendar feed created', url: 'Address to subscribe to',
     createdText: 'Add this address in the calendar app as a subscription (internet calendar). It ends when the feed is revoked or the person who created it is deactivated.',
     revoked: 'The feed has been revoked. The address no longer works.',
+  },
+  kiosks: {
+    title: (o) => `Kiosk links: ${o}`, office: 'Office', show: 'Show',
+    intro: 'A kiosk link enables a device at the entrance (tablet or PC) for self check-in: people who booked check in there with their booking reference or QR code and get a waiting number. Each device gets a link of its own; it works until you revoke it.',
+    list: 'Existing links', none: 'No kiosk links.', createdBy: 'Created by', add: 'New link (e.g. “Tablet at the entrance”)', create: 'Create link',
+    created: 'Kiosk link created', url: 'Address for the kiosk device',
+    createdText: 'Open this address on the kiosk device in full screen (e.g. “chromium --kiosk ADDRESS”). It is shown only now.',
+    revoked: 'The kiosk link has been revoked. The device no longer accepts check-ins.',
+    off: 'The kiosk is switched off for this office. The links work only once it is on (queue.kiosk: true in the configuration).',
   },
   fieldErrors: {
     'contact.email.invalid': 'Please enter a valid e-mail address.',

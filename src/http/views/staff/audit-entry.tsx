@@ -174,6 +174,8 @@ export function tell(e: { id?: string; action: string; details: unknown; officeI
     case 'token.revoke': return { text: a.entries.tokenRevoke(str(d.label), user(d.userId, d.email)), lines: [] };
     case 'feed.create': return { text: a.entries.feedCreate(str(d.label), office(d.office)), lines: [] };
     case 'feed.revoke': return { text: a.entries.feedRevoke(str(d.label), office(d.office)), lines: [] };
+    case 'kiosk.create': return { text: a.entries.kioskCreate(str(d.label), office(d.office)), lines: [] };
+    case 'kiosk.revoke': return { text: a.entries.kioskRevoke(str(d.label), office(d.office)), lines: [] };
     case 'export.personal_data': return { text: a.entries.export(office(d.office), period(d, a), num(d.rows)), lines: [] };
   }
   const settings = a.entries.settings[e.action];
