@@ -1,5 +1,5 @@
-// `npm run bench`: performance figures for the month view and a booking rush,
-// on PGlite and/or PostgreSQL. Prints figures and compares them with the
+// `npm run bench`: performance figures for the month view, a booking rush and
+// the counter queue (call to display, "call next"), on PGlite and/or PostgreSQL. Prints figures and compares them with the
 // targets; asserts nothing (the exit code says only whether the bench ran).
 //
 // Environment:
@@ -14,6 +14,7 @@
 //   BENCH_PROFILE=1     also CPU-profile the server child processes and say where their time goes
 //   BENCH_MAIL_RATE     bookings/s of the paced mail-delay rush (default 20; PostgreSQL only)
 import { webPages } from './web-pages.ts';
+import { describeQueueCalls, queueCalls, type QueueFigures } from './queue-calls.ts';
 import { mailDelay, type MailDelay } from './mail-delay.ts';
 import { describeMailRush, mailRush, type MailRush } from './mail-rush.ts';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -432,6 +433,7 @@ async function main(): Promise<void> {
   log(`Amtszeit bench: ${kinds.join(', ')}; HTTP server mode: ${HTTP_MODE}; ${availableParallelism()} cores; Node ${process.version}${QUICK ? '; QUICK' : ''}`);
   const outcomes: Outcome[] = [];
   const mailRushes: MailRush[] = [];
+  const queues: QueueFigures[] = [];
   try {
     for (const k of kinds) outcomes.push(await runOne(k));
     if (kinds.includes('postgres')) {
@@ -444,11 +446,18 @@ async function main(): Promise<void> {
         mailRushes.push(r);
       }
     }
+    // (e) the counter queue: call to display with 50 displays, "call next" under 20 clerks
+    for (const k of kinds) {
+      log(`\n=== counter queue (${k}) ===`);
+      queues.push(await queueCalls(k, ADMIN_URL, { calls: QUICK ? 40 : 200, displays: 50, clerkTickets: QUICK ? 100 : 400 }));
+    }
   } finally {
     await cleanupAll();
   }
   for (const o of outcomes) report(o);
   reportMailRushes(mailRushes, kinds);
+  log('\nCounter queue (staff API through HTTP; displays on the event stream):');
+  for (const q of queues) for (const line of describeQueueCalls(q)) log(`  ${line}`);
   const web = await webPages(QUICK ? 50 : 300);
   log('\nCitizen pages (server render through inject, in-memory PGlite, demo city):');
   log(table(['page', 'p50', 'p99', 'target', '', 'HTML'], web.pages.map((p) => [p.page, ms(p.p50, 1), ms(p.p99, 1), 'p99 < 30 ms', p.p99 < 30 ? 'meets' : 'MISSES', `${p.htmlBytes} B`])));

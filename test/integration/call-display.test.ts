@@ -314,3 +314,43 @@ describe('call display across two processes (PostgreSQL)', { skip: process.env.T
     assert.deepEqual([...a.problems(), ...b.problems()].filter((p) => !/LISTEN|wake-up/.test(String(p.msg))), []);
   });
 });
+
+describe('call display on the embedded database (one process, no LISTEN)', () => {
+  let app: TestApp;
+  let server: FastifyInstance;
+  let base = '';
+  let token = '';
+  before(async () => {
+    app = await createTestApp({ kind: 'pglite', config: config() });
+    await addUser(app.ctx, { email: 'admin@example.org', name: 'Admin', role: 'admin', offices: [], password: 'correct horse battery' });
+    token = await createApiToken(app.ctx, { email: 'admin@example.org', label: 'display' });
+    // polling a minute apart: only the in-process nudge after the call can deliver it in time
+    server = await buildServer({ ctx: app.ctx, rateLimitPerMinute: 0, callDisplay: { pollMs: 60_000 } });
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    const addr = server.server.address();
+    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  });
+  after(async () => {
+    await server.close();
+    await app.close();
+  });
+
+  test('"call next" through the staff API reaches the display of the same process within 1 s, not at the next poll', async () => {
+    const api = (path: string, body: unknown) => fetch(`${base}${path}`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
+    });
+    const walkIn = await api('/api/v1/staff/queue/buergeramt/walk-ins', { concerns: [{ id: 'urkunde', quantity: 1 }] });
+    assert.equal(walkIn.status, 201, await walkIn.text());
+    const c = new SseClient(`${base}/aufruf/buergeramt/events`);
+    try {
+      await c.until(() => c.calls().length >= 1, 5000, 'the first state');
+      await new Promise((r) => setTimeout(r, 600)); // past the hub's first poll; the next is a minute away
+      const called = await api('/api/v1/staff/queue/buergeramt/call-next', { desk: 'platz-1' });
+      assert.equal(called.status, 200, await called.clone().text());
+      const number = (await called.json() as { ticket: { number: string } }).ticket.number;
+      await c.until(() => c.calls().some((calls) => calls[0]?.number === number), 1000, 'the call within 1 s');
+    } finally {
+      c.close();
+    }
+  });
+});

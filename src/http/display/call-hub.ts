@@ -25,6 +25,12 @@ export interface CallHub<S> {
    * every change; `onClose` when the hub closes. Returns the unsubscribe.
    */
   subscribe(officeId: string, onChange: (state: S) => void, onClose: () => void): () => void;
+  /**
+   * Something on this instance may have changed the calls (a queue action just answered): reload
+   * every watched office now. On PGlite, where there is no LISTEN, this is what makes a call on
+   * this (the only) instance show within milliseconds instead of at the next poll.
+   */
+  changed(): void;
   /** whether the LISTEN connection is up (false on PGlite) */
   listening(): boolean;
   /** number of connected displays */
@@ -123,6 +129,9 @@ export function createCallHub<S>(opts: {
   }
 
   return {
+    changed() {
+      for (const id of watches.keys()) refresh(id);
+    },
     subscribe(officeId, onChange, onClose) {
       if (closed) {
         queueMicrotask(onClose);

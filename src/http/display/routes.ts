@@ -3,7 +3,8 @@
 //   unknown offices get the 404 page. ?lang=en: English first.
 // - GET /aufruf/{officeId}/events: Server-Sent Events. `retry: 3000` first,
 //   then `event: calls` with `{"calls":[{number,desk,at,time,count}]}` at once
-//   and after every change (within ~500 ms: call-hub.ts), and every 15 s a
+//   and after every change (at once for a call on this instance or, on
+//   PostgreSQL, any instance; else within ~500 ms: call-hub.ts), and every 15 s a
 //   heartbeat (a comment line and an empty `event: ping`, which lets the page
 //   notice a dead link). Not compressed, not buffered (X-Accel-Buffering: no);
 //   the stream ends when the client goes and when the server closes (preClose),
@@ -32,6 +33,9 @@ export interface CallDisplayOptions {
 
 type Params = { officeId: string };
 
+/** The requests that may call a number: the staff API's queue and the counter view's forms. */
+const QUEUE_ACTION = /^\/(api\/v1\/staff\/queue\/|staff\/schalter\/)/;
+
 export async function registerCallDisplay(app: FastifyInstance, ctx: AppContext, opts: CallDisplayOptions = {}): Promise<CallHub<CallDisplayState>> {
   const hub = createCallHub<CallDisplayState>({
     load: (officeId) => loadCallDisplay(ctx, officeId),
@@ -41,6 +45,10 @@ export async function registerCallDisplay(app: FastifyInstance, ctx: AppContext,
     logger: app.log,
   });
   const heartbeatMs = opts.heartbeatMs ?? 15_000;
+  // a queue action answered on this instance: the displays it serves learn at once (other instances through NOTIFY)
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.method === 'POST' && reply.statusCode < 400 && QUEUE_ACTION.test(req.url)) hub.changed();
+  });
   // before the server waits for its connections: end every open stream
   app.addHook('preClose', async () => {
     await hub.close();
